@@ -1,0 +1,72 @@
+"""Command line: `python -m lawmap check [DATA_DIR]`, `quote`, and the staff tools; each reads the same model."""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+from .loader import load_project
+
+
+def summary(project) -> list[str]:
+    model, report = project.model, project.report
+    by_type = Counter(p.type for p in model.powers)
+    refs = [r for r in model.all_refs() if r.resolved]
+    articles = {(r.law_id, r.version_id, r.at.article) for r in refs}
+    return [
+        f"领域 {len(model.areas)} 个，事项 {len(model.powers)} 项：" + "，".join(f"{t} {n}" for t, n in sorted(by_type.items())),
+        f"法律法规 {len(model.laws)} 部，被引用条文 {len(articles)} 条，引用 {len(refs)} 处",
+        f"错误 {len(report.errors)} 个，警告 {len(report.warnings)} 个",
+    ]
+
+
+def cmd_check(args) -> int:
+    project = load_project(args.data_dir)
+    for line in project.report.lines():
+        print(line)
+    for line in summary(project):
+        print(line)
+    return 1 if project.report.failed(args.strict) else 0
+
+
+def cmd_quote(args) -> int:
+    from .lawtext import article_yaml, load_reference
+    articles = load_reference(Path(args.file))
+    for number in args.articles:
+        if number not in articles:
+            print(f"{args.file}: 没有第{number}条", file=sys.stderr)
+            return 1
+        print(article_yaml(articles[number]))
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m lawmap", description="法治账图数据工具")
+    sub = p.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", help="检查 data/ 中的全部数据")
+    check.add_argument("data_dir", nargs="?", default="data")
+    check.add_argument("--strict", action="store_true", help="警告也视为失败")
+    check.set_defaults(func=cmd_check)
+    quote = sub.add_parser("quote", help="从参考文本打印条文的 YAML（供粘贴进 data/laws/*.yaml）")
+    quote.add_argument("file")
+    quote.add_argument("articles", nargs="+", type=int)
+    quote.set_defaults(func=cmd_quote)
+    for register in _extra_commands():
+        register(sub)
+    return p
+
+
+def _extra_commands():
+    """Sub-commands contributed by other modules (exports, staff tools) — each a `register(subparsers)`."""
+    from . import commands
+    return commands.REGISTER
+
+
+def main(argv=None) -> int:
+    args = parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

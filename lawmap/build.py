@@ -1,0 +1,86 @@
+"""Turn schema-valid YAML documents into model objects, keeping each object's position."""
+from __future__ import annotations
+
+from .citation import parse_at
+from .model import Agency, Area, Article, Item, Law, Office, Para, Power, Ref, Responsibility, Version
+from .yamlsource import Document
+
+
+def make_ref(doc: Document, data: dict, path: tuple, kind: str | None = None) -> Ref:
+    try:
+        at = parse_at(data["at"])
+    except ValueError:
+        at = None  # reported by rules.resolve_refs, at this ref's position
+    return Ref(law_id=data["law"], version_id=str(data["version"]), at=at, raw_at=data["at"], pos=doc.pos(path),
+               kind=data.get("kind", kind), note=data.get("note"))
+
+
+def make_refs(doc: Document, items: list, path: tuple) -> list[Ref]:
+    return [make_ref(doc, d, path + (i,)) for i, d in enumerate(items or [])]
+
+
+def build_law(doc: Document) -> Law:
+    data = doc.data
+    versions = {}
+    for vi, v in enumerate(data["versions"]):
+        vpath = ("versions", vi)
+        articles = {}
+        for ai, a in enumerate(v["articles"]):
+            apath = vpath + ("articles", ai)
+            paras = []
+            for pi, p in enumerate(a["paras"]):
+                ppath = apath + ("paras", pi)
+                items = [Item(it["no"], it["text"], doc.pos(ppath + ("items", ii)))
+                         for ii, it in enumerate(p.get("items", []))]
+                paras.append(Para(p["id"], pi + 1, p["text"], items, doc.pos(ppath)))
+            articles.setdefault(a["no"], Article(a["no"], paras, doc.pos(apath)))
+        versions.setdefault(v["id"], Version(
+            id=v["id"], promulgated=v["promulgated"], effective=v["effective"], status=v["status"], articles=articles,
+            pos=doc.pos(vpath), doc_no=v.get("doc_no"), superseded_by=v.get("superseded_by"),
+            reference=v.get("reference"), unchecked=v.get("unchecked")))
+    return Law(id=data["id"], title=data["title"], short=data["short"], level=data["level"], issuer=data["issuer"],
+               versions=versions, pos=doc.pos(), file=doc.file, repealed_on=data.get("repealed_on"),
+               note=data.get("note"))
+
+
+def build_power(doc: Document, data: dict, path: tuple) -> Power:
+    responsibilities = [
+        Responsibility(r["stage"], r["duty"], make_refs(doc, r.get("bases"), path + ("responsibilities", i, "bases")),
+                       doc.pos(path + ("responsibilities", i)))
+        for i, r in enumerate(data["responsibilities"])]
+    subitem_bases = [make_ref(doc, b, path + ("subitems", si, "bases", bi))
+                     for si, s in enumerate(data.get("subitems", [])) for bi, b in enumerate(s.get("bases", []))]
+    return Power(
+        code=str(data["code"]), name=data["name"], type=data["type"], level=data["level"], subject=data["subject"],
+        office_id=data["office"], on_application=data["on_application"],
+        bases=[make_ref(doc, b, path + ("bases", i)) for i, b in enumerate(data["bases"])],
+        responsibilities=responsibilities, accountability=data["accountability"],
+        accountability_bases=make_refs(doc, data["accountability"]["bases"], path + ("accountability", "bases")),
+        time_limit=data["time_limit"], fee=data["fee"], process=data["process"], risks=data["risks"],
+        status=data["status"], source=data["source"], pos=doc.pos(path), file=doc.file, path=path,
+        service_code=data.get("service_code"), service_category=data.get("service_category"),
+        subitems=data.get("subitems", []), subitem_bases=subitem_bases, adjusted_on=data.get("adjusted_on"),
+        source_note=data.get("source_note"), note=data.get("note"))
+
+
+def build_area(doc: Document) -> Area:
+    data = doc.data
+    area = Area(id=data["id"], name=data["name"], office_id=data["office"], duties=data["duties"], powers=[],
+                pos=doc.pos(), file=doc.file, order=data.get("order", 0), summary=data.get("summary"),
+                source=data.get("source"))
+    for i, p in enumerate(data["powers"]):
+        power = build_power(doc, p, ("powers", i))
+        power.area = area
+        area.powers.append(power)
+    return area
+
+
+def build_agency(doc: Document) -> Agency:
+    data = doc.data
+    offices = {}
+    for i, o in enumerate(data["offices"]):
+        offices.setdefault(o["id"], Office(o["id"], o["name"], o["duties"], doc.pos(("offices", i))))
+    remedy_bases = [make_refs(doc, r.get("bases"), ("remedies", i, "bases")) for i, r in enumerate(data["remedies"])]
+    return Agency(data=data, offices=offices,
+                  enforcement_bases=make_refs(doc, data["enforcement"]["bases"], ("enforcement", "bases")),
+                  remedy_bases=remedy_bases, pos=doc.pos(), file=doc.file)

@@ -1,0 +1,103 @@
+"""load → validate → model: the one entry point the site, the CLI and the exports all call."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from . import build, rules
+from .diagnostics import Pos, Report
+from .model import Model, Ref
+from .schemas import check_schema
+from .yamlsource import Document, load_yaml
+
+
+@dataclass
+class Kind:
+    """A further record kind (disclosure …): files matching `pattern` under data/, checked by schema/<schema>.schema.json.
+
+    build(docs, model, report) stores its objects in model.extras[name]; refs(model) lists the citations they make
+    (resolved and checked like every other); check(model, report) runs its own rules.
+    """
+
+    name: str
+    pattern: str
+    schema: str
+    build: Callable[[list[Document], Model, Report], None]
+    refs: Callable[[Model], list[Ref]] = lambda model: []
+    check: Callable[[Model, Report], None] = lambda model, report: None
+
+
+EXTRA_KINDS: list[Kind] = []
+
+
+def today() -> str:
+    """The date rules are judged on (stale bases, deadlines): LAWMAP_TODAY when set, else the real date."""
+    return os.environ.get("LAWMAP_TODAY") or dt.date.today().isoformat()
+
+
+@dataclass
+class Project:
+    model: Model
+    report: Report
+    files: list[str]
+
+
+def _display(path: Path, data_dir: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _load(paths: list[Path], kind: str, data_dir: Path, report: Report) -> list[Document]:
+    docs = []
+    for path in paths:
+        doc = load_yaml(path, _display(path, data_dir), report)
+        if doc is not None and check_schema(doc, kind, report):
+            docs.append(doc)
+    return docs
+
+
+def load_project(data_dir: str | Path = "data", on: str | None = None) -> Project:
+    """Load every file under data_dir once, validate it, and return the model with all problems found."""
+    data_dir = Path(data_dir).resolve()
+    report = Report()
+    on = on or today()
+    agency_path = data_dir / "agency.yaml"
+    if not agency_path.exists():
+        report.error(Pos(_display(agency_path, data_dir)), "缺少 agency.yaml（机关信息）")
+    agency_docs = _load([agency_path] if agency_path.exists() else [], "agency", data_dir, report)
+    law_docs = _load(sorted((data_dir / "laws").glob("*.yaml")), "law", data_dir, report)
+    area_docs = _load(sorted((data_dir / "areas").glob("*.yaml")), "area", data_dir, report)
+
+    laws = [build.build_law(d) for d in law_docs]
+    model = Model(agency=build.build_agency(agency_docs[0]) if agency_docs else None,
+                  laws={law.id: law for law in reversed(laws)}, today=on,
+                  areas=sorted((build.build_area(d) for d in area_docs), key=lambda a: (a.order, a.id)))
+    files = [d.file for d in agency_docs + law_docs + area_docs]
+    for kind in EXTRA_KINDS:
+        docs = _load(sorted(data_dir.glob(kind.pattern)), kind.schema, data_dir, report)
+        files += [d.file for d in docs]
+        kind.build(docs, model, report)
+
+    _validate(model, laws, law_docs, report)
+    return Project(model, report, files)
+
+
+def _validate(model: Model, laws, law_docs, report: Report) -> None:
+    rules.check_unique(model, laws, report)
+    for law, doc in zip(laws, law_docs):
+        rules.check_law_file(law, Path(doc.file).stem, report)
+    refs = model.all_refs() + [r for kind in EXTRA_KINDS for r in kind.refs(model)]
+    for ref in refs:
+        rules.resolve_ref(ref, model.laws, report)
+        rules.check_currency(ref, model.today, report)
+    for power in model.powers:
+        rules.check_power(power, model, report)
+    rules.check_area_office(model, report)
+    rules.check_uncited_articles(model, refs, report)
+    for kind in EXTRA_KINDS:
+        kind.check(model, report)

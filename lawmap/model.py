@@ -1,0 +1,231 @@
+"""The account-map model: laws with versions and articles, areas with powers, and the citations joining them.
+
+Built from schema-valid YAML documents; every object remembers where it was written (Pos) so rules can
+report file:line:col. Nothing here knows about MkDocs.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .citation import At, cite
+from .diagnostics import Pos
+
+
+@dataclass
+class Item:
+    no: int
+    text: str
+    pos: Pos
+
+
+@dataclass
+class Para:
+    id: str
+    no: int
+    text: str
+    items: list[Item]
+    pos: Pos
+
+    def full_text(self) -> str:
+        from .citation import int_to_cn
+        return "\n".join([self.text] + [f"（{int_to_cn(i.no)}）{i.text}" for i in self.items])
+
+
+@dataclass
+class Article:
+    no: int
+    paras: list[Para]
+    pos: Pos
+
+    def para(self, no: int) -> Para | None:
+        return self.paras[no - 1] if 0 < no <= len(self.paras) else None
+
+
+@dataclass
+class Version:
+    id: str
+    promulgated: str
+    effective: str
+    status: str
+    articles: dict[int, Article]
+    pos: Pos
+    doc_no: str | None = None
+    superseded_by: str | None = None
+    reference: str | None = None
+    unchecked: str | None = None
+
+
+@dataclass
+class Law:
+    id: str
+    title: str
+    short: str
+    level: str
+    issuer: str
+    versions: dict[str, Version]
+    pos: Pos
+    file: str
+    repealed_on: str | None = None
+    note: str | None = None
+
+    def in_force(self, on: str) -> Version | None:
+        """The version in force on date `on` (YYYY-MM-DD), or None (repealed, or not yet in force)."""
+        if self.repealed_on and self.repealed_on <= on:
+            return None
+        started = [v for v in self.versions.values() if v.effective <= on and v.status != "已废止"]
+        return max(started, key=lambda v: v.effective, default=None)
+
+
+@dataclass
+class Ref:
+    """A citation as written in the data; `law`/`version`/`article`… are filled in when it resolves."""
+
+    law_id: str
+    version_id: str
+    at: At | None
+    raw_at: object
+    pos: Pos
+    kind: str | None = None
+    note: str | None = None
+    law: Law | None = None
+    version: Version | None = None
+    article: Article | None = None
+    para: Para | None = None
+    item: Item | None = None
+
+    @property
+    def resolved(self) -> bool:
+        return self.article is not None
+
+    def anchor(self) -> str:
+        """The HTML id of the cited unit on its law page: a30, a30-k1, a30-k1-i4 (款 by its stable id)."""
+        parts = [f"a{self.at.article}"]
+        if self.para is not None:
+            parts.append(self.para.id)
+        if self.item is not None:
+            parts.append(f"i{self.item.no}")
+        return "-".join(parts)
+
+    def citation(self) -> str:
+        title = self.law.title if self.law else self.law_id
+        single = bool(self.article and len(self.article.paras) == 1)
+        return cite(title, self.at, single) if self.at else f"《{title}》{self.raw_at}"
+
+    def quoted_text(self) -> str:
+        if self.item is not None:
+            return self.item.text
+        if self.para is not None:
+            return self.para.full_text()
+        if self.article is not None:
+            return "\n".join(p.full_text() for p in self.article.paras)
+        return ""
+
+
+@dataclass
+class Responsibility:
+    stage: str
+    duty: str
+    bases: list[Ref]
+    pos: Pos
+
+
+@dataclass
+class Power:
+    code: str
+    name: str
+    type: str
+    level: str
+    subject: str
+    office_id: str
+    on_application: bool
+    bases: list[Ref]
+    responsibilities: list[Responsibility]
+    accountability: dict
+    accountability_bases: list[Ref]
+    time_limit: dict
+    fee: str
+    process: list[dict]
+    risks: list[dict]
+    status: str
+    source: str
+    pos: Pos
+    file: str
+    path: tuple
+    area: "Area | None" = None
+    service_code: str | None = None
+    service_category: str | None = None
+    subitems: list[dict] = field(default_factory=list)
+    subitem_bases: list[Ref] = field(default_factory=list)
+    adjusted_on: str | None = None
+    source_note: str | None = None
+    note: str | None = None
+
+    @property
+    def is_example(self) -> bool:
+        return self.source == "示例"
+
+    def all_refs(self) -> list[Ref]:
+        refs = list(self.bases) + list(self.subitem_bases) + list(self.accountability_bases)
+        for resp in self.responsibilities:
+            refs.extend(resp.bases)
+        return refs
+
+
+@dataclass
+class Area:
+    id: str
+    name: str
+    office_id: str
+    duties: list[dict]
+    powers: list[Power]
+    pos: Pos
+    file: str
+    order: int = 0
+    summary: str | None = None
+    source: str | None = None
+
+
+@dataclass
+class Office:
+    id: str
+    name: str
+    duties: list[str]
+    pos: Pos
+
+
+@dataclass
+class Agency:
+    data: dict
+    offices: dict[str, Office]
+    enforcement_bases: list[Ref]
+    remedy_bases: list[list[Ref]]
+    pos: Pos
+    file: str
+
+    @property
+    def name(self) -> str:
+        return self.data["name"]
+
+
+@dataclass
+class Model:
+    """Everything the site, the CLI and the exports read."""
+
+    agency: Agency | None
+    laws: dict[str, Law]
+    areas: list[Area]
+    today: str
+    extras: dict = field(default_factory=dict)  # other record kinds (disclosure …), by kind name
+
+    @property
+    def powers(self) -> list[Power]:
+        return [p for a in self.areas for p in a.powers]
+
+    def power(self, code: str) -> Power | None:
+        return next((p for p in self.powers if p.code == code), None)
+
+    def all_refs(self) -> list[Ref]:
+        refs = [r for p in self.powers for r in p.all_refs()]
+        if self.agency:
+            refs += self.agency.enforcement_bases + [r for group in self.agency.remedy_bases for r in group]
+        return refs

@@ -1,0 +1,86 @@
+"""Check each data file against its JSON Schema in schema/ and report failures at the offending node."""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+
+from .diagnostics import Report
+from .yamlsource import Document
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
+
+
+@lru_cache(maxsize=None)
+def _registry() -> Registry:
+    resources = []
+    for path in sorted(SCHEMA_DIR.glob("*.schema.json")):
+        resources.append((path.name, Resource.from_contents(json.loads(path.read_text(encoding="utf-8")))))
+    return Registry().with_resources(resources)
+
+
+@lru_cache(maxsize=None)
+def validator(kind: str) -> Draft202012Validator:
+    schema = json.loads((SCHEMA_DIR / f"{kind}.schema.json").read_text(encoding="utf-8"))
+    return Draft202012Validator(schema, registry=_registry())
+
+
+def _leaf_errors(error):
+    """oneOf/anyOf wrap the useful message; report the deepest errors instead of the wrapper."""
+    if error.context and error.validator in ("oneOf", "anyOf"):
+        deepest = max(len(e.absolute_path) for e in error.context)
+        if deepest > len(error.absolute_path):
+            for sub in error.context:
+                if len(sub.absolute_path) == deepest:
+                    yield from _leaf_errors(sub)
+            return
+    yield error
+
+
+def _message(error) -> str:
+    name = error.absolute_path[-1] if error.absolute_path else "（文件）"
+    v, value = error.validator, error.instance
+    if v == "required":
+        missing = error.message.split("'")[1]
+        return f"缺少必填字段 '{missing}'"
+    if v == "additionalProperties":
+        extra = sorted(set(value) - set(error.schema.get("properties", {})))
+        return f"未知字段 '{extra[0]}'（拼写错误？允许的字段：{'、'.join(error.schema.get('properties', {}))}）"
+    if v == "enum":
+        return f"'{name}' 的值 {value!r} 不在允许的取值中：{'、'.join(map(str, error.validator_value))}"
+    if v == "type":
+        expected = {"string": "文字", "integer": "整数", "boolean": "true 或 false", "array": "列表", "object": "字段表",
+                    "number": "数字"}
+        wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        return f"'{name}' 应为{'或'.join(expected.get(w, w) for w in wanted)}，实际是 {value!r}"
+    if v == "pattern":
+        hint = error.schema.get("description", error.validator_value)
+        return f"'{name}' 的值 {value!r} 格式不对（{hint}）"
+    if v == "minLength":
+        return f"'{name}' 不能为空"
+    if v == "minItems":
+        return f"'{name}' 至少要有 {error.validator_value} 项"
+    if v == "minimum":
+        return f"'{name}' 不能小于 {error.validator_value}"
+    if v == "oneOf" and error.schema.get("oneOf") and all("required" in s for s in error.schema["oneOf"]):
+        options = " 或 ".join(f"'{s['required'][0]}'" for s in error.schema["oneOf"])
+        return f"须有且只有 {options} 之一"
+    return f"'{name}'：{error.message}"
+
+
+def check_schema(doc: Document, kind: str, report: Report) -> bool:
+    """Report every schema failure in doc; True when there were none."""
+    ok = True
+    for error in validator(kind).iter_errors(doc.data):
+        for leaf in _leaf_errors(error):
+            path = tuple(leaf.absolute_path)
+            pos = doc.pos(path)
+            if leaf.validator == "additionalProperties" and isinstance(leaf.instance, dict):
+                extra = sorted(set(leaf.instance) - set(leaf.schema.get("properties", {})))
+                pos = doc.key_pos(path + (extra[0],))
+            report.error(pos, _message(leaf))
+            ok = False
+    return ok
