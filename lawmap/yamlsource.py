@@ -18,6 +18,7 @@ MAX_BYTES = 5 * 1024 * 1024
 MAX_NODES = 200_000
 
 Path_ = tuple  # a JSON-pointer-like path: ("powers", 3, "bases", 0)
+_STR = "tag:yaml.org,2002:str"
 
 
 @dataclass
@@ -34,11 +35,12 @@ class Document:
         path = tuple(path)
         while path not in self.positions and path:
             path = path[:-1]
-        return self.positions.get(path, Pos(self.file))
+        mark = self.positions.get(path)
+        return _mark_pos(self.file, mark) if mark else Pos(self.file)
 
     def key_pos(self, path: Path_) -> Pos:
-        path = tuple(path)
-        return self.key_positions.get(path) or self.pos(path)
+        mark = self.key_positions.get(tuple(path))
+        return _mark_pos(self.file, mark) if mark else self.pos(path)
 
 
 class _TooManyNodes(Exception):
@@ -80,10 +82,12 @@ class _Walker:
         self.count += 1
         if self.count > MAX_NODES:
             raise _TooManyNodes
-        self.doc.positions[path] = _mark_pos(self.doc.file, node.start_mark)
-        if isinstance(node, yaml.MappingNode):
+        self.doc.positions[path] = node.start_mark  # turned into a Pos only when a message needs it
+        if node.tag == _STR:
+            return node.value
+        if node.id == "mapping":
             return self._mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
+        if node.id == "sequence":
             return [self.walk(child, path + (i,)) for i, child in enumerate(node.value)]
         value = self.loader.construct_object(node)
         if isinstance(value, (dt.date, dt.datetime)):
@@ -94,17 +98,17 @@ class _Walker:
         result: dict = {}
         first_line: dict = {}
         for key_node, value_node in node.value:
-            key_pos = _mark_pos(self.doc.file, key_node.start_mark)
             if key_node.tag == "tag:yaml.org,2002:merge":
-                self.report.error(key_pos, "不支持 YAML 合并键 <<，请直接写出各字段")
+                self.report.error(_mark_pos(self.doc.file, key_node.start_mark), "不支持 YAML 合并键 <<，请直接写出各字段")
                 continue
             # keys are taken as written: YAML 1.1 would read `no:` as False and `on:` as True
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(self.loader.construct_object(key_node))
             if key in result:
-                self.report.error(key_pos, f"重复的键 '{key}'（第 {first_line[key]} 行已有）")
+                self.report.error(_mark_pos(self.doc.file, key_node.start_mark),
+                                  f"重复的键 '{key}'（第 {first_line[key]} 行已有）")
                 continue
-            first_line[key] = key_pos.line
-            self.doc.key_positions[path + (key,)] = key_pos
+            first_line[key] = key_node.start_mark.line + 1
+            self.doc.key_positions[path + (key,)] = key_node.start_mark
             result[key] = self.walk(value_node, path + (key,))
         return result
 

@@ -127,3 +127,13 @@ def test_place_names_of_residential_areas_are_not_a_civil_affairs_licence(projec
     diming = [p for p in project.model.powers if p.area.id == "quhua-diming"]
     assert diming and not any(p.type == "行政许可" for p in diming)
     assert not any(r.law_id == "diming-tiaoli" and r.at.article == 38 for p in diming for r in p.bases)
+
+
+def test_every_data_file_names_its_schema_for_the_editor():
+    missing = []
+    for path in sorted(DATA.rglob("*.yaml")):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        schema = first.removeprefix("# yaml-language-server: $schema=")
+        if first == schema or not (path.parent / schema).resolve().is_file():
+            missing.append(str(path.relative_to(ROOT)))
+    assert missing == []
