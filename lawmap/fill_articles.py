@@ -47,8 +47,7 @@ def _article_map(article: RefArticle) -> CommentedMap:
 
 def cited_articles(data_dir: Path) -> dict[tuple[str, str], set[int]]:
     model = load_project(data_dir).model
-    from .loader import EXTRA_KINDS
-    refs = model.all_refs() + [r for kind in EXTRA_KINDS for r in kind.refs(model)]
+    refs = model.all_refs()
     cited: dict[tuple[str, str], set[int]] = {}
     for ref in refs:
         if ref.at is not None:

@@ -66,6 +66,7 @@ def _load(paths: list[Path], kind: str, data_dir: Path, report: Report, dropped:
 
 def load_project(data_dir: str | Path = "data", on: str | None = None) -> Project:
     """Load every file under data_dir once, validate it, and return the model with all problems found."""
+    from . import disclosure  # noqa: F401  (registers the disclosure record kinds into EXTRA_KINDS)
     data_dir = Path(data_dir).resolve()
     report = Report()
     on = on or today()
@@ -95,7 +96,8 @@ def _validate(model: Model, laws, law_docs, report: Report, complete: bool) -> N
     rules.check_unique(model, laws, report)
     for law, doc in zip(laws, law_docs):
         rules.check_law_file(law, Path(doc.file).stem, report)
-    refs = model.all_refs() + [r for kind in EXTRA_KINDS for r in kind.refs(model)]
+    model.extra_refs = [r for kind in EXTRA_KINDS for r in kind.refs(model)]
+    refs = model.all_refs()
     for ref in refs:
         rules.resolve_ref(ref, model.laws, report)
         rules.check_currency(ref, model.today, report)

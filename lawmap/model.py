@@ -216,6 +216,7 @@ class Model:
     areas: list[Area]
     today: str
     extras: dict = field(default_factory=dict)  # other record kinds (disclosure …), by kind name
+    extra_refs: list = field(default_factory=list)  # the citations those records make
 
     @property
     def powers(self) -> list[Power]:
@@ -228,4 +229,4 @@ class Model:
         refs = [r for p in self.powers for r in p.all_refs()]
         if self.agency:
             refs += self.agency.enforcement_bases + [r for group in self.agency.remedy_bases for r in group]
-        return refs
+        return refs + self.extra_refs
