@@ -1,4 +1,5 @@
 """Further CLI sub-commands, each a module with `register(subparsers)`; listed here so `lawmap --help` shows all."""
-from . import fill_articles
+from .exports import offline
+from . import fill_articles, new_power, xlsx_export, xlsx_import
 
-REGISTER = [fill_articles.register]
+REGISTER = [offline.register, fill_articles.register, xlsx_export.register, xlsx_import.register, new_power.register]

@@ -1,0 +1,105 @@
+"""The 权责清单 workbook and CSV as staff open them, and the round trip: export then import changes no byte of data/."""
+from __future__ import annotations
+
+import csv
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from lawmap.loader import load_project
+from lawmap.xlsx_export import table_rows, write_csv, write_xlsx
+from lawmap.xlsx_import import import_workbook
+
+ROOT = Path(__file__).resolve().parent.parent
+MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
+
+
+def snapshot(data: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(data)): p.read_bytes() for p in sorted(data.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def data(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(MINIMAL, tmp_path / "data")
+    return tmp_path / "data"
+
+
+def test_workbook_has_summary_and_one_sheet_per_area(data, tmp_path):
+    out = tmp_path / "清单.xlsx"
+    write_xlsx(load_project(data).model, out)
+    book = load_workbook(out)
+    assert book.sheetnames == ["总表", "社会组织管理"]
+    sheet = book["社会组织管理"]
+    header = [c.value for c in sheet[1]]
+    assert header[:9] == ["序号", "事项编码", "事项名称", "子项", "事项类型", "行使层级", "实施主体", "承办机构", "设定依据"]
+    assert {"实施依据", "责任事项", "追责情形", "追责依据", "办理时限", "收费", "备注"} <= set(header)
+    row = dict(zip(header, (c.value for c in sheet[2])))
+    assert row["事项编码"] == "T-CF-001" and row["承办机构"] == "测试科"
+    assert row["子项"] == "不按照规定办理变更登记 [biangeng]"
+    assert row["实施依据"] == "《社会团体登记管理条例》第三十条第一款第（四）项 [处罚依据]"
+    assert "不按照规定办理变更登记的" in row["依据条文（只读）"]
+    assert row["责任事项"] == "立案：对违法行为立案\n  《社会团体登记管理条例》第三十条第二款"
+    assert row["办理时限"] == "法定：九十日"
+    assert sheet.freeze_panes == "D2" and book["总表"].freeze_panes == "E2"
+    assert sheet["M2"].alignment.wrap_text and sheet.column_dimensions["C"].width == 24
+    assert book["总表"]["B2"].value == "社会组织管理"
+
+
+def test_csv_is_utf8_with_bom_and_matches_the_summary(data, tmp_path):
+    model = load_project(data).model
+    out = tmp_path / "quanze.csv"
+    write_csv(model, out)
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(raw.decode("utf-8-sig").splitlines(True)))
+    assert rows == table_rows(model) and rows[1][2] == "T-CF-001"
+
+
+def test_export_refuses_data_with_errors(data, tmp_path):
+    path = data / "areas" / "zuzhi.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("at: 30/2", "at: 99"), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "lawmap", "export-xlsx", str(tmp_path / "x.xlsx"),
+                             "--data-dir", str(data)], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 1 and "未收录第99条" in result.stdout and "未导出" in result.stdout
+    assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_round_trip_of_minimal_fixture_changes_no_byte(data, tmp_path):
+    before = snapshot(data)
+    write_xlsx(load_project(data).model, tmp_path / "x.xlsx")
+    assert import_workbook(tmp_path / "x.xlsx", data) == ([], [])
+    assert snapshot(data) == before
+
+
+def test_round_trip_of_real_data_changes_no_byte(tmp_path, monkeypatch):
+    """The bundled 权责清单 (agency, laws, areas copied): every sheet read back equals the YAML; nothing is rewritten."""
+    monkeypatch.chdir(tmp_path)
+    data = tmp_path / "data"
+    for part in ("laws", "areas"):
+        shutil.copytree(ROOT / "data" / part, data / part)
+    shutil.copy(ROOT / "data" / "agency.yaml", data)
+    project = load_project(data)
+    assert project.report.errors == [], "data/ must pass check before its round trip can be tested"
+    before = snapshot(data)
+    write_xlsx(project.model, tmp_path / "x.xlsx")
+    book = load_workbook(tmp_path / "x.xlsx")
+    assert len(book.sheetnames) == len(project.model.areas) + 1
+    assert sum(book[name].max_row - 1 for name in book.sheetnames[1:]) == len(project.model.powers)
+    assert import_workbook(tmp_path / "x.xlsx", data) == ([], [])
+    assert snapshot(data) == before
+
+
+def test_cli_round_trip_reports_no_change(data, tmp_path):
+    out = tmp_path / "x.xlsx"
+    run = [sys.executable, "-m", "lawmap"]
+    export = subprocess.run(run + ["export-xlsx", str(out), "--data-dir", str(data)], capture_output=True, text=True,
+                            cwd=ROOT)
+    assert export.returncode == 0 and "已导出 1 项事项" in export.stdout
+    back = subprocess.run(run + ["import-xlsx", str(out), "--data-dir", str(data)], capture_output=True, text=True,
+                          cwd=ROOT)
+    assert back.returncode == 0 and back.stdout.strip() == "工作簿与数据一致，无需改动"
