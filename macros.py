@@ -13,3 +13,9 @@ def define_env(env):
     def render(kind: str, key: str = "") -> str:
         """Render one page kind (or page section) from the model: {{ render("power", "SN-XK-001") }}."""
         return render_page(project().model, kind, key)
+
+    @env.macro
+    def powers_of_type(power_type: str) -> str:
+        """A table of the powers of one type, links relative to the calling page: {{ powers_of_type("行政许可") }}."""
+        from lawmap.site.power_list import render_type
+        return render_type(project().model, power_type, here=env.page.file.src_uri)

@@ -2,4 +2,4 @@
 from .exports import offline
 from . import fill_articles, new_power, xlsx_export, xlsx_import
 
-REGISTER = [offline.register, fill_articles.register, xlsx_export.register, xlsx_import.register, new_power.register]
+REGISTER = [fill_articles.register, xlsx_export.register, xlsx_import.register, new_power.register, offline.register]

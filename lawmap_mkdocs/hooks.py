@@ -13,11 +13,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # MkDocs loads 
 from mkdocs.structure.files import File  # noqa: E402
 
 from lawmap.site import all_pages  # noqa: E402
-from lawmap_mkdocs import state  # noqa: E402
+from lawmap_mkdocs import opendata, state  # noqa: E402
 
 
 def on_config(config):
-    state.project(config)  # fails the build early, listing every data problem
+    project = state.project(config)  # fails the build early, listing every data problem
+    opendata.on_config(config, state.data_dir(config), project.model)  # build date, offline switches
     return config
 
 
@@ -27,4 +28,23 @@ def on_files(files, config):
         if files.get_file_from_path(page.src_uri) is None:
             content = f'{{{{ render("{page.kind}", "{page.key}") }}}}\n'
             files.append(File.generated(config, page.src_uri, content=content))
+    opendata.add_files(files, config, state.data_dir(config), model)  # api/v1/, feeds, downloads
     return files
+
+
+def on_post_build(config):
+    opendata.on_post_build(config)
+    _pii_guard(config)  # last: every page, the search index and every export are written by now
+
+
+def _pii_guard(config):
+    """Fail the build when any published file holds a 身份证号, mobile, bank card or personal address (file:line)."""
+    from mkdocs.exceptions import Abort
+
+    from lawmap import pii
+    agency = state.project(config).model.agency
+    findings = pii.scan_site(config["site_dir"], pii.Allowed.from_agency(agency.data if agency else None))
+    for file, finding in findings:
+        state.log.error(pii.describe(file, finding))
+    if findings:
+        raise Abort(f"生成的站点中有 {len(findings)} 处未脱敏的个人信息，站点不得发布（见上方 文件:行 列表）")

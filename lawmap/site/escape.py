@@ -1,23 +1,29 @@
-"""Escape data for HTML and for Markdown, so no data value is ever read as markup, a link, a table cell or a template."""
+"""Escape data for HTML and for Markdown, so no data value is ever read as markup, a link, a table cell or a template.
+
+Both escapers turn every character that means something to HTML, Markdown, tables or Jinja into a numeric
+character reference; browsers show the character, and no later stage (Markdown, mkdocs-macros) sees syntax.
+"""
 from __future__ import annotations
 
-import re
+from markupsafe import Markup
 
-from markupsafe import Markup, escape
+_HTML_SPECIAL = "&<>\"'\\`*_{}[]|#"  # markup, emphasis, links, table cells, Jinja, heading closers
+_MD_SPECIAL = _HTML_SPECIAL + "()+-.!~:=%"  # also what starts a list, quote or heading at a line start
+_HTML_TABLE = {ord(c): f"&#{ord(c)};" for c in _HTML_SPECIAL}
+_MD_TABLE = {ord(c): f"&#{ord(c)};" for c in _MD_SPECIAL}
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
+
+def _entities(value, table=_HTML_TABLE) -> str:
+    return ("" if value is None else str(value)).translate(table)
 
 
 def html(value) -> Markup:
-    """HTML-escaped text (also neutralises Jinja/Markdown inside raw HTML blocks)."""
-    text = str(escape("" if value is None else value))
-    return Markup(text.replace("{", "&#123;").replace("}", "&#125;").replace("|", "&#124;")
-                  .replace("[", "&#91;").replace("]", "&#93;").replace("*", "&#42;").replace("_", "&#95;")
-                  .replace("`", "&#96;").replace("\n", "<br>"))
+    """HTML-escaped text for HTML blocks and attributes; a newline becomes <br>. Markup passes through unchanged."""
+    if isinstance(value, Markup):
+        return value
+    return Markup(_entities(value).replace("\r\n", "\n").replace("\n", "<br>"))
 
 
 def md(value) -> str:
-    """Text safe inside Markdown (paragraphs, headings, table cells): HTML-escaped, Markdown specials backslashed."""
-    text = str(escape("" if value is None else value))
-    text = _MD_SPECIAL.sub(r"\\\1", text)
-    return text.replace("\n", " ")
+    """Text safe anywhere in Markdown (paragraphs, headings, table cells): escaped, and kept on one line."""
+    return " ".join(_entities(value, _MD_TABLE).split("\n"))

@@ -1,8 +1,9 @@
-"""总图 — the home page: the bureau, its areas and powers by type (placeholder until the site issue lands)."""
+"""总图 — the home page: the bureau, its areas as a map (area → powers, counts by type), key figures, two ways in."""
 from __future__ import annotations
 
 from . import Page, PageKind, register
-from .escape import md
+from .templating import render_template
+from .views import office_name, type_counts
 
 
 def pages(model):
@@ -10,8 +11,17 @@ def pages(model):
 
 
 def render(model, key: str = "") -> str:
-    name = model.agency.name if model.agency else "（未配置机关）"
-    return f"# {md(name)}法治账图\n\n共 {len(model.areas)} 个业务领域、{len(model.powers)} 项权责事项。\n"
+    refs = [r for r in model.all_refs() if r.resolved]
+    areas = [{"area": a, "office": office_name(model, a.office_id), "counts": type_counts(a.powers)}
+             for a in model.areas]
+    return render_template(
+        "home.md.j2", "index.md", agency_name=model.agency.name if model.agency else "（未配置机关）",
+        as_of=model.agency.data.get("as_of", "") if model.agency else "", areas=areas,
+        power_count=len(model.powers), counts=type_counts(model.powers),
+        law_count=len({r.law_id for r in refs}),
+        article_count=len({(r.law_id, r.version_id, r.at.article) for r in refs}),
+        example_count=sum(p.is_example for p in model.powers),
+        applicable=[p for p in model.powers if p.on_application and p.status != "取消"])
 
 
 register(PageKind("home", pages, render))

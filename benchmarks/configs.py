@@ -1,0 +1,68 @@
+"""The two extra MkDocs configs the benchmark builds with, both derived from the repository's mkdocs.yml.
+
+- capture: the real config plus benchmarks/capture_hook.py (dumps every rendered page and file as plain files);
+- plain: the same theme, Markdown extensions, nav and search settings over those plain files, with the data layer
+  off — no lawmap hooks, no mkdocs-macros — and the values the hooks would have set written in directly.
+Relative paths of the original become absolute, so both configs can live in a temp dir.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+from mkdocs.utils import yaml_load
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_LAYER_PLUGINS = {"macros"}
+
+
+def _original() -> dict:
+    with (ROOT / "mkdocs.yml").open("rb") as handle:
+        return yaml_load(handle)
+
+
+def _plugin_name(entry) -> str:
+    return entry if isinstance(entry, str) else next(iter(entry))
+
+
+def _absolute(config: dict) -> dict:
+    config["docs_dir"] = str(ROOT / config.get("docs_dir", "docs"))
+    theme = config.get("theme", {})
+    if isinstance(theme, dict) and theme.get("custom_dir"):
+        theme["custom_dir"] = str(ROOT / theme["custom_dir"])
+    config["hooks"] = [str(ROOT / hook) for hook in config.get("hooks", [])]
+    config.pop("watch", None)
+    for entry in config.get("plugins", []):
+        if isinstance(entry, dict) and "macros" in entry:
+            entry["macros"]["module_name"] = str(ROOT / entry["macros"].get("module_name", "main"))
+    return config
+
+
+def write_capture(path: Path, data_dir: Path) -> Path:
+    config = _absolute(_original())
+    config["hooks"].append(str(ROOT / "benchmarks" / "capture_hook.py"))
+    config.setdefault("extra", {})["data_dir"] = str(data_dir)
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def write_plain(path: Path, plain_dir: Path) -> Path:
+    """The config for the plain build, from the original and what capture_hook.py recorded in plain_dir."""
+    captured = json.loads((plain_dir / "config.json").read_text(encoding="utf-8"))
+    config = _absolute(_original())
+    config["docs_dir"] = str(plain_dir / "docs")
+    config["hooks"] = []
+    plugins = []
+    for entry in config.get("plugins", []):
+        name = _plugin_name(entry)
+        if name in DATA_LAYER_PLUGINS:
+            continue
+        if name in ("search", "material/search") and captured.get("jieba_dict_user"):
+            entry = {name: dict(entry[name] if isinstance(entry, dict) else {},
+                                jieba_dict_user=captured["jieba_dict_user"])}
+        plugins.append(entry)
+    config["plugins"] = plugins
+    config["extra"] = captured["extra"]
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path

@@ -1,0 +1,57 @@
+"""The 权责清单 downloads: CSV (UTF-8 with BOM, for Excel and WPS) and XLSX, the staff export's own table.
+
+openpyxl stamps docProps/core.xml (modified, at save) and every zip entry with the clock; both are set to the build
+date here, so two builds of one commit give the same bytes.
+"""
+from __future__ import annotations
+
+import io
+import re
+import tempfile
+import zipfile
+from pathlib import Path
+
+from ..model import Model
+from ..xlsx_export import workbook, write_csv
+from .meta import Provenance
+
+CSV_PATH = "downloads/quanze-qingdan.csv"
+XLSX_PATH = "downloads/quanze-qingdan.xlsx"
+
+
+def csv_bytes(model: Model) -> bytes:
+    with tempfile.TemporaryDirectory(prefix="lawmap-csv-") as tmp:
+        path = Path(tmp) / "list.csv"
+        write_csv(model, path)
+        return path.read_bytes()
+
+
+def xlsx_bytes(model: Model, provenance: Provenance) -> bytes:
+    book = workbook(model)
+    when = provenance.build_time.replace(tzinfo=None)
+    book.properties.created = when
+    raw = io.BytesIO()
+    book.save(raw)
+    return _restamp(raw.getvalue(), when.timetuple()[:6], when.strftime("%Y-%m-%dT%H:%M:%SZ"))
+
+
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+
+
+def _restamp(data: bytes, date_time: tuple, stamp: str) -> bytes:
+    """The same zip with every entry dated date_time (zip dates start in 1980) and core.xml modified = stamp."""
+    date_time = max(date_time, (1980, 1, 1, 0, 0, 0))
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time)
+            entry.compress_type, entry.external_attr = zipfile.ZIP_DEFLATED, info.external_attr
+            body = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                body = _MODIFIED.sub(rb"\g<1>" + stamp.encode() + rb"\g<2>", body)
+            dst.writestr(entry, body)
+    return out.getvalue()
+
+
+def files(model: Model, provenance: Provenance) -> dict[str, bytes]:
+    return {CSV_PATH: csv_bytes(model), XLSX_PATH: xlsx_bytes(model, provenance)}

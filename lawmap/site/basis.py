@@ -1,0 +1,39 @@
+"""依据查询 (/basis/): every cited law unit → the powers and responsibilities relying on it, grouped by law."""
+from __future__ import annotations
+
+from ..index import currency_problem, uses_by_unit
+from . import Page, PageKind, links, register
+from .laws import LEVELS
+from .templating import render_template
+
+SRC_URI = "basis.md"
+
+
+def pages(model):
+    return [Page(SRC_URI, "basis")]
+
+
+def _rows(model, law, index) -> list[dict]:
+    rows = []
+    for (law_id, version_id, _), uses in index.items():
+        if law_id != law.id:
+            continue
+        ref = uses[0].ref
+        label = ref.at.chinese(len(ref.article.paras) == 1)
+        if len(law.versions) > 1:
+            label += f"（{version_id}）"
+        rows.append({"label": label, "url": links.law_url(ref), "uses": uses, "version_id": version_id,
+                     "stale": currency_problem(ref, model.today) is not None,
+                     "sort": (ref.at.article, ref.at.para or 0, ref.at.item or 0, version_id)})
+    return sorted(rows, key=lambda r: r["sort"])
+
+
+def render(model, key: str = "") -> str:
+    index = uses_by_unit(model)
+    order = list(LEVELS)
+    laws = sorted(model.laws.values(), key=lambda law: (order.index(law.level) if law.level in order else 99, law.title))
+    groups = [{"law": law, "rows": rows} for law in laws if (rows := _rows(model, law, index))]
+    return render_template("basis.md.j2", SRC_URI, groups=groups)
+
+
+register(PageKind("basis", pages, render))

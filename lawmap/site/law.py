@@ -1,0 +1,64 @@
+"""Law pages (/laws/<id>/): versions with status banners, every cited 条/款/项 with its anchor and citation, and
+under each article the powers and responsibilities relying on it (reverse index)."""
+from __future__ import annotations
+
+from ..citation import At, cite
+from ..index import uses_by_article
+from . import Page, PageKind, links, register
+from .templating import render_template
+
+USE_SECTIONS = {"追责依据": "accountability"}
+
+
+def src_uri(law_id: str) -> str:
+    return f"laws/{law_id}.md"
+
+
+def pages(model):
+    return [Page(src_uri(law.id), "law", law.id) for law in model.laws.values()]
+
+
+def unit_label(at: At, single_para: bool) -> str:
+    """How a unit is named under its article: 本条, 第一款, 第（四）项, 第一款第（四）项."""
+    return at.chinese(single_para).split("条", 1)[1] or "本条"
+
+
+def _use_rows(law, version, article, uses) -> list[dict]:
+    single = len(article.paras) == 1
+    rows = []
+    for use in uses:
+        section = USE_SECTIONS.get(use.role, "responsibilities" if use.role.startswith("责任事项") else "bases")
+        rows.append({"use": use, "unit_id": links.unit_anchor(law, version.id, use.anchor),
+                     "unit_label": unit_label(use.ref.at, single), "section": section})
+    return rows
+
+
+def _article(law, version, article, uses) -> dict:
+    single = len(article.paras) == 1
+    anchor = lambda unit: links.unit_anchor(law, version.id, unit)  # noqa: E731
+    paras = []
+    for para in article.paras:
+        base = f"a{article.no}-{para.id}"
+        items = [{"item": it, "id": anchor(f"{base}-i{it.no}"),
+                  "cite": cite(law.title, At(article.no, para.no, it.no), single)} for it in para.items]
+        paras.append({"para": para, "id": anchor(base), "item_rows": items,
+                      "cite": "" if single else cite(law.title, At(article.no, para.no), single)})
+    return {"article": article, "id": anchor(f"a{article.no}"), "cite": cite(law.title, At(article.no), single),
+            "paras": paras, "uses": _use_rows(law, version, article, uses)}
+
+
+def render(model, key: str) -> str:
+    law = model.laws.get(key)
+    if law is None:
+        raise KeyError(f"没有 id 为 {key} 的法律")
+    index = uses_by_article(model)
+    versions = [{"version": v,
+                 "articles": [_article(law, v, a, index.get((law.id, v.id, no), []))
+                              for no, a in sorted(v.articles.items())]}
+                for v in sorted(law.versions.values(), key=lambda v: v.effective, reverse=True)]
+    repealed = bool(law.repealed_on and law.repealed_on <= model.today)
+    return render_template("law.md.j2", src_uri(law.id), law=law, versions=versions, current=law.in_force(model.today),
+                           repealed=repealed)
+
+
+register(PageKind("law", pages, render))

@@ -1,0 +1,30 @@
+"""法律法规 index (/laws/): every law in the data, grouped by level, with its version in force and use counts."""
+from __future__ import annotations
+
+from ..index import all_uses
+from . import Page, PageKind, register
+from .templating import render_template
+
+SRC_URI = "laws/index.md"
+LEVELS = {"法律": "falv", "行政法规": "xingzheng-fagui", "部门规章": "bumen-guizhang", "地方性法规": "difang-fagui",
+          "地方政府规章": "difang-guizhang", "规范性文件": "guifanxing-wenjian"}
+
+
+def pages(model):
+    return [Page(SRC_URI, "laws")]
+
+
+def render(model, key: str = "") -> str:
+    uses = all_uses(model)
+    groups = []
+    for level, anchor in LEVELS.items():
+        laws = sorted((law for law in model.laws.values() if law.level == level), key=lambda law: law.title)
+        rows = [{"law": law, "current": law.in_force(model.today),
+                 "articles": sum(len(v.articles) for v in law.versions.values()),
+                 "powers": len({u.power.code for u in uses if u.power and u.ref.law_id == law.id})} for law in laws]
+        if rows:
+            groups.append({"level": level, "anchor": anchor, "rows": rows})
+    return render_template("laws.md.j2", SRC_URI, laws=model.laws, groups=groups)
+
+
+register(PageKind("laws", pages, render))

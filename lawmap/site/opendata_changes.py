@@ -1,0 +1,32 @@
+"""权责清单 调整记录 (/open-data/changes/): per commit to data/areas/, the powers added, removed or changed, from git.
+
+Says so when the history is partial (shallow clone) or unavailable (no git); the same entries feed feed.xml.
+"""
+from __future__ import annotations
+
+from .. import history
+from ..exports.feeds import CHANGES_FEED, change_summary
+from ..exports.meta import model_data_dir
+from . import Page, PageKind, register
+from .templating import render_template
+
+SRC_URI = "open-data/changes.md"
+
+
+def model_history(model) -> history.History:
+    return history.for_data_dir(model_data_dir(model), {law.id: law.title for law in model.laws.values()})
+
+
+def pages(model):
+    return [Page(SRC_URI, "open-data-changes")]
+
+
+def render(model, key: str = "") -> str:
+    found = model_history(model)
+    current = {p.code for p in model.powers}
+    entries = [{"entry": e, "summary": change_summary(e)} for e in found.entries]
+    return render_template("opendata_changes.md.j2", SRC_URI, history=found, entries=entries, current=current,
+                           feed=CHANGES_FEED, agency_name=model.agency.name if model.agency else "")
+
+
+register(PageKind("open-data-changes", pages, render))

@@ -1,0 +1,36 @@
+"""事项卡片 — one page per power: facts, bases with quoted articles, 责任事项, 追责, 运行流程图 and 风险防控."""
+from __future__ import annotations
+
+from . import Page, PageKind, links, register
+from .templating import render_template
+from .views import flow_steps, office_name, ref_views, risks_by_step, stale_problems
+
+
+def src_uri(code: str) -> str:
+    return f"powers/{code}.md"
+
+
+def pages(model):
+    return [Page(src_uri(p.code), "power", p.code) for p in model.powers]
+
+
+def _subitems(power, model):
+    bases = iter(ref_views(power.subitem_bases, model))
+    return [{"id": s["id"], "name": s["name"], "bases": [next(bases) for _ in s.get("bases", [])]}
+            for s in power.subitems]
+
+
+def render(model, key: str) -> str:
+    power = model.power(key)
+    if power is None:
+        raise KeyError(f"没有事项编码为 {key} 的事项")
+    responsibilities = [{"stage": r.stage, "duty": r.duty, "bases": ref_views(r.bases, model)}
+                        for r in power.responsibilities]
+    return render_template(
+        "power.md.j2", src_uri(power.code), p=power, office=office_name(model, power.office_id),
+        bases=ref_views(power.bases, model), subitems=_subitems(power, model), responsibilities=responsibilities,
+        accountability=ref_views(power.accountability_bases, model), flow=flow_steps(power),
+        risks=risks_by_step(power), stale=stale_problems(power, model))
+
+
+register(PageKind("power", pages, render))

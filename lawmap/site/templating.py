@@ -1,0 +1,44 @@
+"""The Jinja environment for page templates: autoescape on, and every printed value passes through escape.html()."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import ChainableUndefined, Environment, FileSystemLoader
+from markupsafe import Markup, escape
+
+from ..citation import At, cite, int_to_cn
+from . import links
+from .escape import html, md
+from .views import EXAMPLE_REASON
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def _finalize(value):
+    return html(value)
+
+
+def _url(here: str):
+    """A filter: a site path (from links.*_url) → a link valid on page `here`; urls are ids/codes, never free text."""
+    def to(url: str) -> Markup:
+        return Markup(escape(links.rel(here, url)))
+    return to
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, finalize=_finalize,
+                      undefined=ChainableUndefined,  # optional YAML keys read as empty trim_blocks=True,
+                      comment_start_string="{##", comment_end_string="##}",  # {#id} is Markdown attr_list
+                      lstrip_blocks=True, keep_trailing_newline=True)
+    env.globals.update(links=links, cn=int_to_cn, cite=cite, At=At, example_reason=EXAMPLE_REASON)
+    env.filters["md"] = lambda v: Markup(md(v))
+    env.filters["id"] = lambda v: Markup(escape(v))  # ids/anchors are [a-z0-9-] by schema; kept raw for {#id}
+    return env
+
+
+def render_template(name: str, here: str, **context) -> str:
+    """Render templates/<name> for the page whose docs path is `here` (links in it are made relative to it)."""
+    env = environment()
+    return env.get_template(name).render(here=here, url=_url(here), **context)

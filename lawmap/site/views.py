@@ -1,0 +1,83 @@
+"""Small read-only views over the model that several page kinds share (refs with their links and warnings, counts)."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from ..index import currency_problem
+from ..model import Model, Power, Ref
+from . import links
+
+EXAMPLE_REASON = "本记录没有可核对的公开来源（如正式公布的权责清单），由本站依据现行法律条文整理，仅作示例，以正式公布的清单为准。"
+
+
+@dataclass(frozen=True)
+class RefView:
+    ref: Ref
+    citation: str
+    url: str
+    text: str
+    problem: str | None
+
+    @property
+    def kind(self) -> str:
+        return self.ref.kind or ""
+
+
+def ref_view(ref: Ref, model: Model) -> RefView:
+    return RefView(ref, ref.citation(), links.law_url(ref), ref.quoted_text(), currency_problem(ref, model.today))
+
+
+def ref_views(refs: list[Ref], model: Model) -> list[RefView]:
+    return [ref_view(r, model) for r in refs]
+
+
+def stale_problems(power: Power, model: Model) -> list[str]:
+    """Distinct currency warnings over every citation of the power, in order."""
+    seen: list[str] = []
+    for ref in power.all_refs():
+        problem = currency_problem(ref, model.today)
+        if problem and problem not in seen:
+            seen.append(problem)
+    return seen
+
+
+def type_counts(powers: list[Power]) -> list[tuple[str, int]]:
+    """(type, count) in the fixed order of power types, only types present."""
+    counts = Counter(p.type for p in powers)
+    return [(t, counts[t]) for t in links.POWER_TYPES if counts[t]] + \
+        [(t, n) for t, n in counts.items() if t not in links.TYPE_SLUGS]
+
+
+def office_name(model: Model, office_id: str) -> str:
+    office = model.agency.offices.get(office_id) if model.agency else None
+    return office.name if office else office_id
+
+
+def step_names(power: Power) -> dict[str, str]:
+    return {s["id"]: s["name"] for s in power.process}
+
+
+def flow_steps(power: Power) -> list[dict]:
+    """Process steps with their outgoing edges resolved: default next = the following step unless next/branches say."""
+    names = step_names(power)
+    steps = []
+    for i, step in enumerate(power.process):
+        following = power.process[i + 1]["id"] if i + 1 < len(power.process) else None
+        nexts = list(step.get("next", []))
+        branches = [{"when": b["when"], "to": b["to"], "name": names.get(b["to"], b["to"])}
+                    for b in step.get("branches", [])]
+        jumps = [{"to": n, "name": names.get(n, n)} for n in nexts if n != following]
+        ends_here = "next" in step and not nexts  # `next: []` says the flow ends at this step (办结)
+        falls_through = following is not None and not ends_here and (not nexts or following in nexts)
+        end = ends_here or (following is None and not nexts and not branches)
+        steps.append({"step": step, "no": i + 1, "branches": branches, "jumps": jumps,
+                      "falls_through": falls_through, "end": end})
+    return steps
+
+
+def risks_by_step(power: Power) -> list[dict]:
+    names = step_names(power)
+    order = {s["id"]: i for i, s in enumerate(power.process)}
+    rows = sorted(power.risks, key=lambda r: order.get(r["step"], len(order)))
+    return [dict(r, step_name=names.get(r["step"], r["step"])) for r in rows]

@@ -1,0 +1,53 @@
+"""The pages the browser tests visit — one of every page kind — and the searches they make. Add a page: one line."""
+from __future__ import annotations
+
+# name → path on the site. Every browser check (no foreign request, no sideways scroll on a phone, print view,
+# axe-core, the 适老化 switches) runs on each of these.
+PAGES = {
+    "home": "/",
+    "area": "/areas/binzang/",
+    "power": "/powers/SNMZ-XK-023/",
+    "power-penalty": "/powers/SNMZ-CF-003/",
+    "list": "/list/",
+    "laws": "/laws/",
+    "law": "/laws/xingzheng-xuke-fa/",
+    "basis": "/basis/",
+    "report-errors": "/report-errors/",
+    "staff-maintain": "/staff/maintain/",
+    "open-data": "/open-data/",
+    "disclosure": "/disclosure/",
+    "disclosure-before": "/disclosure/before/",
+    "disclosure-after": "/disclosure/after/",
+    "disclosure-catalog": "/disclosure/catalog/",
+    "disclosure-guide": "/disclosure/guide/",
+    "disclosure-lenient": "/disclosure/lenient/",
+    "disclosure-inspections": "/disclosure/inspections/",
+    "disclosure-normative": "/disclosure/normative/",
+    "disclosure-certificates": "/disclosure/certificates/",
+    "disclosure-annual": "/disclosure/annual/",
+    "disclosure-report": "/disclosure/reports/2023/",
+    "disclosure-figures": "/disclosure/figures/2023/",
+}
+
+# query typed into Material's search box → the page that must come first
+SEARCHES = {
+    "殡葬": "/areas/binzang/",
+    "社会团体": "/powers/SNMZ-XK-001/",
+    "SNMZ-XK-001": "/powers/SNMZ-XK-001/",
+    "社团条例": "/laws/shetuan-tiaoli/",
+}
+
+# power pages whose 运行流程图 is checked step by step against the data
+FLOW_POWERS = ["SNMZ-XK-023", "SNMZ-CF-003"]
+
+
+def search(page, query: str):
+    """Type query into Material's search box as a visitor does; returns the result links (first = best)."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(query)
+    box.press("End")  # Material searches on key events, as after typing or an IME commit
+    page.wait_for_function("""q => { const first = document.querySelector('.md-search-result__item > a');
+        return first && new URL(first.href).searchParams.get('h') !== null
+               && document.querySelector('.md-search__input').value === q; }""", arg=query)
+    return page.locator(".md-search-result__item > a")

@@ -1,0 +1,142 @@
+"""The JSON API in the built site: every file parses, validates against its published schema, and agrees with the data."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from collections import defaultdict
+from pathlib import Path
+
+import jsonschema
+import pytest
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+
+from lawmap.disclosure.records import records
+from lawmap.exports import site_files
+from lawmap.exports.meta import SCHEMA_VERSION
+from lawmap.loader import load_project
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def model(site_data_dir):
+    return load_project(site_data_dir).model
+
+
+@pytest.fixture(scope="module")
+def api(built_site) -> Path:
+    return built_site / "api" / "v1"
+
+
+def read(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def validator_for(document: Path, published: Path) -> Draft202012Validator:
+    """The validator named by the document's own $schema, resolved like a client would (relative to the file)."""
+    schema_path = (document.parent / read(document)["$schema"]).resolve()
+    assert schema_path.parent == published.resolve(), f"{document} names a schema outside api/v1/schema/"
+    registry = Registry().with_resources(
+        (p.name, Resource.from_contents(read(p))) for p in published.glob("*.schema.json"))
+    return Draft202012Validator(read(schema_path), registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def api_documents(api: Path) -> list[Path]:
+    return sorted(p for p in api.rglob("*.json") if "schema" not in p.relative_to(api).parts)
+
+
+def test_published_schemas_are_the_repository_schemas(api):
+    published = {p.name: p.read_bytes() for p in (api / "schema").glob("*.json")}
+    assert published == {p.name: p.read_bytes() for p in (ROOT / "schema" / "api").glob("*.schema.json")}
+
+
+def test_every_api_file_validates_against_the_schema_it_names(api):
+    documents = api_documents(api)
+    assert {p.relative_to(api).as_posix() for p in documents} >= {
+        "powers.json", "areas.json", "laws.json", "disclosures.json"}
+    for document in documents:
+        errors = [e.message for e in validator_for(document, api / "schema").iter_errors(read(document))]
+        assert errors == [], document
+
+
+def test_the_schemas_reject_a_power_without_its_code(api):
+    document = api / "powers.json"
+    data = read(document)
+    del data["powers"][0]["code"]
+    with pytest.raises(jsonschema.ValidationError, match="'code' is a required property"):
+        validator_for(document, api / "schema").validate(data)
+
+
+def test_powers_agree_with_the_data(api, model):
+    powers = read(api / "powers.json")
+    assert powers["count"] == len(model.powers) == len(powers["powers"])
+    assert [p["code"] for p in powers["powers"]] == [p.code for p in model.powers]
+    for item, power in zip(powers["powers"], model.powers):
+        assert item["name"] == power.name and item["type"] == power.type
+        assert item["area"]["id"] == power.area.id
+        assert [b["citation"] for b in item["bases"]] == [r.citation() for r in power.bases]
+        assert item["is_example"] == (power.source == "示例")
+        assert read(api / "powers" / f"{power.code}.json")["power"] == item
+    assert sorted(p.stem for p in (api / "powers").glob("*.json")) == sorted(p.code for p in model.powers)
+
+
+def test_areas_agree_with_the_data(api, model):
+    areas = read(api / "areas.json")
+    assert areas["count"] == len(model.areas)
+    assert [(a["id"], a["powers"]) for a in areas["areas"]] == [(a.id, [p.code for p in a.powers]) for a in model.areas]
+    for item, area in zip(areas["areas"], model.areas):
+        assert sum(item["by_type"].values()) == len(area.powers)
+
+
+def test_each_cited_article_lists_exactly_the_powers_relying_on_it(api, model):
+    expected = defaultdict(set)
+    for power in model.powers:
+        for ref in power.all_refs():
+            if ref.resolved:
+                expected[(ref.law_id, ref.version_id, ref.at.article)].add(power.code)
+    laws = read(api / "laws.json")
+    assert laws["count"] == len(model.laws)
+    assert sorted(law["id"] for law in laws["laws"]) == sorted(model.laws)
+    found = {}
+    for law in laws["laws"]:
+        for version in law["versions"]:
+            assert [a["no"] for a in version["articles"]] == sorted(model.laws[law["id"]].versions[version["id"]].articles)
+            for article in version["articles"]:
+                found[(law["id"], version["id"], article["no"])] = {c["power"] for c in article["cited_by"]}
+    assert {k: v for k, v in found.items() if v} == dict(expected)
+    assert expected, "the data cites no article at all"
+
+
+def test_disclosures_hold_every_record(api, model):
+    data = read(api / "disclosures.json")
+    found = records(model)
+    assert data["counts"] == {kind: len(items) for kind, items in data["disclosures"].items()}
+    assert data["counts"].get("decisions", 0) == len(found.decisions)
+    assert data["counts"].get("officers", 0) == len(found.officers)
+
+
+def test_every_file_carries_the_data_date_and_source_commit(api, model, site_data_dir):
+    head = subprocess.run(["git", "log", "-1", "--format=%H %ct"], cwd=site_data_dir, capture_output=True,
+                          text=True, check=True).stdout.split()
+    commit = os.environ.get("LAWMAP_COMMIT") or head[0][:12]
+    for document in api_documents(api):
+        meta = read(document)["meta"]
+        assert meta["schema_version"] == SCHEMA_VERSION
+        assert meta["data_as_of"] == str(model.agency.data["as_of"])
+        assert meta["source_commit"] == commit
+        assert meta["build_date"] == _utc(int(os.environ.get("SOURCE_DATE_EPOCH") or head[1]))
+
+
+def _utc(epoch: int) -> str:
+    import datetime as dt
+    return dt.datetime.fromtimestamp(epoch, dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def test_the_build_date_is_source_date_epoch_when_set(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1704067200")
+    data_dir = ROOT / "tests" / "fixtures" / "minimal"
+    files = site_files(load_project(data_dir).model, data_dir)
+    assert json.loads(files["api/v1/powers.json"])["meta"]["build_date"] == "2024-01-01T00:00:00Z"
+    assert b"<updated>2024-01-01T00:00:00Z</updated>" in files["feed-disclosures.xml"]
