@@ -7,7 +7,7 @@ from lawmap_mkdocs import state
 
 def define_env(env):
     def project():
-        return state.project(env.conf)
+        return state.current(env.conf)
 
     @env.macro
     def render(kind: str, key: str = "") -> str:

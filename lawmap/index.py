@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import wraps
 
 from .diagnostics import Report
 from .model import Model, Power, Ref
@@ -47,6 +48,18 @@ def _subitem_uses(power: Power) -> list[Use]:
     return uses
 
 
+def _once_per_model(compute):
+    """Compute an index once per loaded model (kept in model.derived): each law page asks for it again.
+    Callers must not change the result."""
+    @wraps(compute)
+    def cached(model: Model):
+        if compute.__name__ not in model.derived:
+            model.derived[compute.__name__] = compute(model)
+        return model.derived[compute.__name__]
+    return cached
+
+
+@_once_per_model
 def all_uses(model: Model) -> list[Use]:
     """Every resolved citation in the model, powers first, then the agency's own (执法主体, 救济途径)."""
     uses = [u for p in model.powers for u in power_uses(p)]
@@ -57,6 +70,7 @@ def all_uses(model: Model) -> list[Use]:
     return [u for u in uses if u.ref.resolved]
 
 
+@_once_per_model
 def uses_by_article(model: Model) -> dict[tuple[str, str, int], list[Use]]:
     """(law id, version id, article no) → every use of that article or of a 款/项 inside it, in data order."""
     index: dict[tuple[str, str, int], list[Use]] = defaultdict(list)
@@ -65,6 +79,7 @@ def uses_by_article(model: Model) -> dict[tuple[str, str, int], list[Use]]:
     return dict(index)
 
 
+@_once_per_model
 def uses_by_unit(model: Model) -> dict[tuple[str, str, str], list[Use]]:
     """(law id, version id, unit anchor a30 / a30-k1 / a30-k1-i4) → the uses citing exactly that unit."""
     index: dict[tuple[str, str, str], list[Use]] = defaultdict(list)

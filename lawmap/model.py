@@ -217,13 +217,21 @@ class Model:
     today: str
     extras: dict = field(default_factory=dict)  # other record kinds (disclosure …), by kind name
     extra_refs: list = field(default_factory=list)  # the citations those records make
+    # views computed once from the loaded model (which is not changed after loading): powers by code, citation
+    # indexes — looked up once per page, so recomputing them would make the build quadratic in the data
+    derived: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def powers(self) -> list[Power]:
         return [p for a in self.areas for p in a.powers]
 
     def power(self, code: str) -> Power | None:
-        return next((p for p in self.powers if p.code == code), None)
+        by_code = self.derived.get("powers_by_code")
+        if by_code is None:
+            by_code = self.derived["powers_by_code"] = {}
+            for p in self.powers:
+                by_code.setdefault(p.code, p)  # the first, as before; duplicates are reported by rules.check_unique
+        return by_code.get(code)
 
     def all_refs(self) -> list[Ref]:
         refs = [r for p in self.powers for r in p.all_refs()]

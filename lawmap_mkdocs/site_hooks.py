@@ -72,7 +72,7 @@ def on_page_markdown(markdown, page, config, files):
     if src.startswith("areas/"):
         kind = "area"
     elif src.startswith("powers/"):
-        power = state.project(config).model.power(src[len("powers/"):-len(".md")])
+        power = state.current(config).model.power(src[len("powers/"):-len(".md")])
         if power is not None:
             page.meta.setdefault("tags", [c for c in (power.code, power.service_code) if c])
             kind = "power-on-application" if power.on_application else None

@@ -34,4 +34,13 @@ def project(config):
             _cache.clear()
             raise Abort(f"数据检查发现 {len(loaded.report.errors)} 个错误，站点未生成（运行 python -m lawmap check 查看）")
         _cache.update(signature=signature, project=loaded)
+    _cache["checked_for"] = id(config)
     return _cache["project"]
+
+
+def current(config):
+    """The project as checked at the start of this build (in on_config), without listing the data dir again: for
+    calls made once per page, where re-reading every file's signature would make the build quadratic."""
+    if _cache.get("checked_for") == id(config) and "project" in _cache:
+        return _cache["project"]
+    return project(config)

@@ -15,13 +15,16 @@ def pages(model):
 
 
 def render(model, key: str = "") -> str:
-    uses = all_uses(model)
+    powers_citing: dict[str, set] = {}  # law id → codes of the powers citing it (one pass, not one per law)
+    for use in all_uses(model):
+        if use.power:
+            powers_citing.setdefault(use.ref.law_id, set()).add(use.power.code)
     groups = []
     for level, anchor in LEVELS.items():
         laws = sorted((law for law in model.laws.values() if law.level == level), key=lambda law: law.title)
         rows = [{"law": law, "current": law.in_force(model.today),
                  "articles": sum(len(v.articles) for v in law.versions.values()),
-                 "powers": len({u.power.code for u in uses if u.power and u.ref.law_id == law.id})} for law in laws]
+                 "powers": len(powers_citing.get(law.id, ()))} for law in laws]
         if rows:
             groups.append({"level": level, "anchor": anchor, "rows": rows})
     return render_template("laws.md.j2", SRC_URI, laws=model.laws, groups=groups)
