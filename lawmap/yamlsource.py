@@ -29,6 +29,7 @@ class Document:
     data: object
     positions: dict = field(default_factory=dict)
     key_positions: dict = field(default_factory=dict)
+    text: str = ""  # the file as read, comments included (the PII guard scans them)
 
     def pos(self, path: Path_ = ()) -> Pos:
         """The position of the value at path, or of its nearest located ancestor."""
@@ -122,7 +123,7 @@ def load_yaml(path: Path, file: str, report: Report) -> Document | None:
     text = _decode(path.read_bytes(), file, report)
     if text is None or not _check_tabs(text, file, report):
         return None
-    doc = Document(file, None)
+    doc = Document(file, None, text=text)
     loader = Loader(text)
     try:
         node = loader.get_single_node()

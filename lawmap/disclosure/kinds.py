@@ -1,8 +1,6 @@
 """The disclosure record kinds, registered into loader.EXTRA_KINDS: which files, which schema, how each is built."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from ..build import make_ref
 from ..diagnostics import Report
 from ..loader import EXTRA_KINDS, Kind
@@ -15,10 +13,7 @@ from .records import Record, records
 def _keep(doc: Document, model: Model) -> None:
     d = records(model)
     d.docs.append(doc)
-    try:
-        d.raw[doc.file] = Path(doc.file).read_text(encoding="utf-8-sig")
-    except OSError:
-        d.raw[doc.file] = ""
+    d.raw[doc.file] = doc.text  # as the loader read it: no second read of the file
 
 
 def _items(doc: Document, key: str) -> list[Record]:
