@@ -15,7 +15,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from .lawtext import RefArticle, load_reference
 from .loader import load_project
 
-DEFAULT_REFERENCE_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "laws"
+DEFAULT_REFERENCE_DIR = Path(__file__).resolve().parent.parent / "reference" / "laws"
 
 
 def reference_dir() -> Path:
