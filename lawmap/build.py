@@ -32,12 +32,12 @@ def build_law(doc: Document) -> Law:
                 ppath = apath + ("paras", pi)
                 items = [Item(it["no"], it["text"], doc.pos(ppath + ("items", ii)))
                          for ii, it in enumerate(p.get("items", []))]
-                paras.append(Para(p["id"], pi + 1, p["text"], items, doc.pos(ppath)))
+                paras.append(Para(p["id"], pi + 1, p["text"], items, doc.pos(ppath), doc.pos(ppath + ("text",))))
             articles.setdefault(a["no"], Article(a["no"], paras, doc.pos(apath)))
         versions.setdefault(v["id"], Version(
             id=v["id"], promulgated=v["promulgated"], effective=v["effective"], status=v["status"], articles=articles,
             pos=doc.pos(vpath), doc_no=v.get("doc_no"), superseded_by=v.get("superseded_by"),
-            reference=v.get("reference"), unchecked=v.get("unchecked")))
+            reference=v.get("reference"), unchecked=v.get("unchecked"), reference_pos=doc.pos(vpath + ("reference",))))
     return Law(id=data["id"], title=data["title"], short=data["short"], level=data["level"], issuer=data["issuer"],
                versions=versions, pos=doc.pos(), file=doc.file, repealed_on=data.get("repealed_on"),
                note=data.get("note"))

@@ -6,7 +6,6 @@ so ids stay stable; `--prune` drops articles nothing cites. Comments and key ord
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from ruamel.yaml import YAML
@@ -14,12 +13,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from .lawtext import RefArticle, load_reference
 from .loader import load_project
-
-DEFAULT_REFERENCE_DIR = Path(__file__).resolve().parent.parent / "reference" / "laws"
-
-
-def reference_dir() -> Path:
-    return Path(os.environ.get("LAWMAP_REFERENCE_DIR") or DEFAULT_REFERENCE_DIR)
+from .quotes import DEFAULT_REFERENCE_DIR, reference_dir, reference_file  # noqa: F401  (the folder, one rule)
 
 
 def _yaml() -> YAML:
@@ -86,7 +80,11 @@ def _fill_version(path: Path, law, version, wanted: set[int], prune: bool, chang
         changes.extend(f"{path.name}: {version['id']} 第{n}条无参考文本，须手工录入并核对" for n in missing)
         return changed
     if missing:
-        reference = load_reference(reference_dir() / version["reference"])
+        ref_path, problem = reference_file(str(version["reference"]))
+        if problem:  # `check` reports it at its line; here say why nothing was filled in
+            changes.append(f"{path.name}: {version['id']} {problem}；第{'、'.join(map(str, missing))}条未补入")
+            return changed
+        reference = load_reference(ref_path)
         for number in missing:
             if number in reference:
                 articles.append(_article_map(reference[number]))

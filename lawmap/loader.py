@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from . import build, rules
+from . import build, quotes, rules
 from .diagnostics import Pos, Report
 from .model import Model, Ref
 from .schemas import check_schema
@@ -112,6 +112,7 @@ def _validate(model: Model, laws, law_docs, report: Report, complete: bool) -> N
     rules.check_unique(model, laws, report)
     for law, doc in zip(laws, law_docs):
         rules.check_law_file(law, Path(doc.file).stem, report)
+    quotes.check_quotes(model, report)
     model.extra_refs = [r for kind in EXTRA_KINDS for r in kind.refs(model)]
     refs = model.all_refs()
     for ref in refs:

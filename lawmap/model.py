@@ -25,6 +25,7 @@ class Para:
     text: str
     items: list[Item]
     pos: Pos
+    text_pos: Pos | None = None  # where the quoted text itself stands (quote differences are reported there)
 
     def full_text(self) -> str:
         from .citation import int_to_cn
@@ -53,6 +54,7 @@ class Version:
     superseded_by: str | None = None
     reference: str | None = None
     unchecked: str | None = None
+    reference_pos: Pos | None = None
 
 
 @dataclass

@@ -5,26 +5,27 @@ Site builds (each builds with the real `mkdocs build --strict` in a subprocess, 
   LAWMAP_TEST_SITE_DATA=/some/dir to build another data dir instead (handy while data/ is being edited).
 - `build_site` (session): a function `build_site(data_dir) -> Path` building any data dir (e.g. a fixture under
   tests/fixtures/); the data dir reaches mkdocs.yml through the LAWMAP_DATA_DIR env var
-  (`extra.data_dir: !ENV [LAWMAP_DATA_DIR, data]`). Builds are cached per data dir for the session.
-A failed build fails the test with mkdocs' own output.
+  (`extra.data_dir: !ENV [LAWMAP_DATA_DIR, data]`).
+Each build happens once per test session, also under pytest-xdist: the first worker to ask builds into the session's
+shared temp folder under a file lock, the others wait and reuse it (and a failed build fails them all with mkdocs'
+own output). Every build is logged; the run's summary says how many there were.
 """
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from builds import BUILD_LOG, build_once, offline_env, run_build
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-
-
-def _mkdocs_build(data_dir: Path, out: Path) -> Path:
+def _mkdocs_build(tmp_path_factory, data_dir: Path, out: Path) -> Path:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", LAWMAP_DATA_DIR=str(Path(data_dir).resolve()))
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=600)
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)]
+    done = run_build(tmp_path_factory, f"mkdocs build {data_dir}", command, env)
     if done.returncode != 0:
         pytest.fail(f"mkdocs build of {data_dir} failed:\n{done.stdout}\n{done.stderr}", pytrace=False)
     return out
@@ -32,14 +33,22 @@ def _mkdocs_build(data_dir: Path, out: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def build_site(tmp_path_factory):
-    built: dict[Path, Path] = {}
-
     def build(data_dir) -> Path:
         data_dir = Path(data_dir).resolve()
-        if data_dir not in built:
-            built[data_dir] = _mkdocs_build(data_dir, tmp_path_factory.mktemp("site"))
-        return built[data_dir]
+        return build_once(tmp_path_factory, f"site {data_dir}",
+                          lambda out: _mkdocs_build(tmp_path_factory, data_dir, out))
     return build
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    """How many site builds the session made (each fixture site should appear once)."""
+    factory = getattr(config, "_tmp_path_factory", None)
+    if factory is None or os.environ.get("PYTEST_XDIST_WORKER"):
+        return
+    log = factory.getbasetemp() / BUILD_LOG
+    if log.exists():
+        lines = log.read_text(encoding="utf-8").splitlines()
+        terminalreporter.write_line(f"site builds this session: {len(lines)} (log: {log})")
 
 
 @pytest.fixture(scope="session")
@@ -56,14 +65,14 @@ def built_site(build_site, site_data_dir) -> Path:
 @pytest.fixture(scope="session")
 def offline_zip(site_data_dir, tmp_path_factory) -> Path:
     """`python -m lawmap build-offline` of the site's data → the zip (open-data helper's offline copy)."""
-    out = tmp_path_factory.mktemp("offline") / "site.zip"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", LAWMAP_SITE_URL="")
-    env.pop("SOURCE_DATE_EPOCH", None)
-    done = subprocess.run([sys.executable, "-m", "lawmap", "build-offline", str(out), "--data-dir", str(site_data_dir)],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
-    if done.returncode != 0:
-        pytest.fail(f"build-offline failed:\n{done.stdout}\n{done.stderr}", pytrace=False)
-    return out
+    def make(folder: Path) -> None:
+        folder.mkdir(parents=True)
+        command = [sys.executable, "-m", "lawmap", "build-offline", str(folder / "site.zip"), "--data-dir",
+                   str(site_data_dir)]
+        done = run_build(tmp_path_factory, f"build-offline {site_data_dir}", command, offline_env())
+        if done.returncode != 0:
+            pytest.fail(f"build-offline failed:\n{done.stdout}\n{done.stderr}", pytrace=False)
+    return build_once(tmp_path_factory, f"offline {site_data_dir}", make) / "site.zip"
 
 
 @pytest.fixture(scope="session")

@@ -9,8 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from lawmap.fill_articles import reference_dir
-from lawmap.lawtext import load_reference, normalise
 from lawmap.loader import load_project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,41 +31,79 @@ def test_the_bureau_has_35_powers_six_of_them_inspections_in_eight_areas(project
     assert len(model.areas) >= 8
 
 
-def quoted_units(project):
-    for law in project.model.laws.values():
-        for version in law.versions.values():
-            for article in version.articles.values():
-                yield law, version, article
+def check(data_dir: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "lawmap", "check", str(data_dir)], capture_output=True, text=True,
+                          cwd=ROOT)
 
 
-@pytest.mark.skipif(not reference_dir().is_dir(), reason=f"no reference law texts at {reference_dir()}")
-def test_every_quoted_article_equals_its_reference_text(project):
-    mismatches, checked = [], 0
-    for law, version, article in quoted_units(project):
-        if not version.reference:
-            assert version.unchecked, f"{law.file}: {version.id} has neither reference nor unchecked note"
-            continue
-        reference = load_reference(reference_dir() / version.reference)[article.no]
-        ours = [(normalise(p.text), [normalise(i.text) for i in p.items]) for p in article.paras]
-        theirs = [(normalise(p.text), [normalise(i) for i in p.items]) for p in reference.paras]
-        # items are numbered in the data; a record may keep only some of them, but each kept one must match
-        for (text, items), para in zip(ours, article.paras):
-            ref_text, ref_items = theirs[para.no - 1]
-            if text != ref_text or any(items[k] != normalise(ref_items[i.no - 1]) for k, i in enumerate(para.items)):
-                mismatches.append(f"{law.file}: {version.id} 第{article.no}条第{para.no}款")
-        if len(ours) != len(theirs):
-            mismatches.append(f"{law.file}: {version.id} 第{article.no}条 款数 {len(ours)} ≠ {len(theirs)}")
-        checked += 1
-    assert mismatches == []
-    assert checked > 50
+def test_every_version_names_a_reference_text_or_says_why_not(project):
+    versions = [v for law in project.model.laws.values() for v in law.versions.values()]
+    assert all(v.reference or v.unchecked for v in versions)
+    assert sum(len(v.articles) for v in versions if v.reference) > 50  # the quotes `check` compares
 
 
-def test_every_version_reference_file_exists(project):
-    if not reference_dir().is_dir():
-        pytest.skip(f"no reference law texts at {reference_dir()}")
-    missing = [f"{law.file}: {v.reference}" for law in project.model.laws.values() for v in law.versions.values()
-               if v.reference and not (reference_dir() / v.reference).is_file()]
-    assert missing == []
+def _copy_with(tmp_path, law_id: str, old: str, new: str) -> tuple[Path, str]:
+    """data/ copied, `old` replaced by `new` once in laws/<law_id>.yaml; returns the copy and that file:line."""
+    copy = tmp_path / "data"
+    shutil.copytree(DATA, copy)
+    law_file = copy / "laws" / f"{law_id}.yaml"
+    lines = law_file.read_text(encoding="utf-8").splitlines(keepends=True)
+    line = next(i for i, text in enumerate(lines) if old in text)
+    lines[line] = lines[line].replace(old, new, 1)
+    law_file.write_text("".join(lines), encoding="utf-8")
+    return copy, f"{law_file}:{line + 1}:"
+
+
+def test_changing_one_year_to_two_in_a_quote_fails_check_at_that_line(tmp_path):
+    copy, place = _copy_with(tmp_path, "cishan-fa", "满一年", "满二年")
+    run = check(copy)
+    assert run.returncode == 1
+    error = next(line for line in run.stdout.splitlines() if line.startswith(place))
+    assert ": error: 《中华人民共和国慈善法》（2023-12-29）第二十二条第一款与参考文本 慈善法(2023-12-29).md 不一致" in error
+    assert "本站为“" in error and "满二年" in error and "参考文本为“" in error and "满一年" in error
+    assert "错误 1 个" in run.stdout
+
+
+def test_a_changed_item_of_a_quote_fails_check_at_the_item(tmp_path):
+    copy, place = _copy_with(tmp_path, "cishan-fa", "{no: 3, text: 有自己的名称和住所；}", "{no: 3, text: 有自己的名称；}")
+    run = check(copy)
+    assert run.returncode == 1
+    assert place in run.stdout and "第九条第一款第（三）项与参考文本" in run.stdout
+
+
+def test_a_para_left_out_of_a_quote_is_an_error(tmp_path):
+    copy = tmp_path / "data"
+    shutil.copytree(DATA, copy)
+    law_file = copy / "laws" / "cishan-fa.yaml"
+    text = law_file.read_text(encoding="utf-8")
+    article = text.index("      - no: 10\n")
+    start = text.index("          - id: k2\n", article)
+    end = text.index("          - id: k3\n", start)
+    law_file.write_text(text[:start] + text[end:].replace("id: k3", "id: k2", 1), encoding="utf-8")
+    run = check(copy)
+    assert run.returncode == 1
+    line = text[:article].count("\n") + 1
+    assert f"{law_file}:{line}:9: error: 《中华人民共和国慈善法》（2023-12-29）第十条收录 2 款，" \
+           f"参考文本 慈善法(2023-12-29).md 中为 3 款" in run.stdout
+
+
+@pytest.mark.parametrize("name, problem", [
+    ("慈善法(2023-12-30).md", "不存在"),
+    ("../慈善法(2023-12-29).md", "格式不对"),
+    ("/etc/慈善法(2023-12-29).md", "格式不对"),
+])
+def test_a_bad_reference_name_is_an_error_at_its_line_and_fill_articles_does_not_crash(tmp_path, name, problem):
+    copy, place = _copy_with(tmp_path, "cishan-fa", 'reference: "慈善法(2023-12-29).md"', f'reference: "{name}"')
+    run = check(copy)
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert any(line.startswith(place) and ": error: " in line and problem in line for line in run.stdout.splitlines())
+    law_file = copy / "laws" / "cishan-fa.yaml"  # article 22 dropped: fill-articles wants to read the reference
+    law_file.write_text(law_file.read_text(encoding="utf-8").replace("      - no: 22\n", "      - no: 9999\n", 1),
+                        encoding="utf-8")
+    fill = subprocess.run([sys.executable, "-m", "lawmap", "fill-articles", str(copy)], capture_output=True, text=True,
+                          cwd=ROOT)
+    assert "Traceback" not in fill.stderr, fill.stderr
+    assert fill.returncode == 0 and "第22条未补入" in fill.stdout
 
 
 def test_deleting_a_cited_law_names_every_citing_place(project, tmp_path):

@@ -134,7 +134,8 @@ def test_repealed_law_is_an_error(data):
 
 
 def test_uncited_article_is_a_warning(data):
-    extra = '      - no: 31\n        paras:\n          - {id: k1, text: "测试条文。"}\n'
+    text = "社会团体的活动违反其他法律、法规的，由有关国家机关依法处理；有关国家机关认为应当撤销登记的，由登记管理机关撤销登记。"
+    extra = f'      - no: 31\n        paras:\n          - {{id: k1, text: "{text}"}}\n'  # as in its reference text
     (data / LAW).write_text((data / LAW).read_text(encoding="utf-8") + extra, encoding="utf-8")
     assert problems(data) == ["data/laws/shetuan-tiaoli.yaml:22:9: warning: 《社会团体登记管理条例》（2016-02-06）第31条没有任何数据引用，请删去"]
 
@@ -173,14 +174,16 @@ def test_cli_exit_codes_and_summary(data):
                                       "错误 0 个，警告 0 个"]
     edit(data, LAW, "    status: 现行有效\n", '    status: 现行有效\n    superseded_by: "2025-01-01"\n')
     edit(data, LAW, '    effective: "2016-02-06"', '    effective: "2016-02-06"')
-    extra = '      - no: 31\n        paras:\n          - {id: k1, text: "测试条文。"}\n'
+    text = "社会团体的活动违反其他法律、法规的，由有关国家机关依法处理；有关国家机关认为应当撤销登记的，由登记管理机关撤销登记。"
+    extra = f'      - no: 31\n        paras:\n          - {{id: k1, text: "{text}"}}\n'  # as in its reference text
     (data / LAW).write_text((data / LAW).read_text(encoding="utf-8") + extra, encoding="utf-8")
     failing = run_cli("check", "data", cwd=data.parent)
     assert failing.returncode == 1 and "error: 《社会团体登记管理条例》没有 2025-01-01 版本" in failing.stdout
 
 
 def test_cli_strict_fails_on_warnings(data):
-    extra = '      - no: 31\n        paras:\n          - {id: k1, text: "测试条文。"}\n'
+    text = "社会团体的活动违反其他法律、法规的，由有关国家机关依法处理；有关国家机关认为应当撤销登记的，由登记管理机关撤销登记。"
+    extra = f'      - no: 31\n        paras:\n          - {{id: k1, text: "{text}"}}\n'  # as in its reference text
     (data / LAW).write_text((data / LAW).read_text(encoding="utf-8") + extra, encoding="utf-8")
     assert run_cli("check", "data", cwd=data.parent).returncode == 0
     assert run_cli("check", "--strict", "data", cwd=data.parent).returncode == 1

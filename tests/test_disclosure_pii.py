@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 
 import pytest
@@ -12,6 +11,7 @@ from openpyxl import Workbook
 
 from lawmap import pii
 
+from builds import run_build
 from disclosure_helpers import ROOT, decision, decisions_file, make_data, run_check
 
 ID_NUMBER = "11010519491231002X"  # the GB 11643 sample number: valid check digit
@@ -125,27 +125,27 @@ def test_unmasked_id_number_fails_lawmap_check_with_file_and_line(tmp_path):
     assert ID_NUMBER not in done.stdout  # the message does not republish the number
 
 
-def _build(data, out):
+def _build(data, out, factory):
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", LAWMAP_DATA_DIR=str(data))
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=600)
+    return run_build(factory, f"mkdocs build {data} (must fail)", [sys.executable, "-m", "mkdocs", "build", "--strict",
+                                                                    "-d", str(out)], env)
 
 
-def test_unmasked_id_number_fails_mkdocs_build(tmp_path):
+def test_unmasked_id_number_fails_mkdocs_build(tmp_path, tmp_path_factory):
     data, line = _record_with_id(tmp_path)
-    done = _build(data, tmp_path / "site")
+    done = _build(data, tmp_path / "site", tmp_path_factory)
     assert done.returncode != 0
     assert f"2023.yaml:{line}: error: 含有未脱敏的身份证号" in done.stderr
     assert not (tmp_path / "site" / "disclosure" / "after" / "index.html").exists()
 
 
-def test_personal_data_reaching_a_page_fails_the_build_naming_the_page(tmp_path):
+def test_personal_data_reaching_a_page_fails_the_build_naming_the_page(tmp_path, tmp_path_factory):
     data = make_data(tmp_path, {})
     area = data / "areas" / "zuzhi.yaml"
     area.write_text(area.read_text(encoding="utf-8").replace("    source: 示例", f"    note: 咨询 {MOBILE}\n    source: 示例"),
                     encoding="utf-8")
     assert run_check(data).returncode == 0  # area data is not disclosure data: only the built-site scan sees it
-    done = _build(data, tmp_path / "site")
+    done = _build(data, tmp_path / "site", tmp_path_factory)
     assert done.returncode != 0
     log = done.stdout + done.stderr
     assert "powers/T-CF-001/index.html:" in log and "含有未脱敏的手机号码 139*****678" in log

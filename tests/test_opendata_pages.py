@@ -5,12 +5,13 @@ import html as html_lib
 import os
 import re
 import shutil
-import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
 
+from builds import run_build
 from lawmap.exports.meta import SCHEMA_VERSION
 from lawmap.site import opendata_page
 from test_history import git, repo  # noqa: F401  (the synthetic repository fixture)
@@ -80,6 +81,7 @@ def test_the_open_data_page_shows_provenance_and_the_api_changelog(built_site):
     assert f"<tr><td>{SCHEMA_VERSION}</td>" in html[html.index('id="changelog"'):]
 
 
+@pytest.mark.xdist_group("history-repo")  # one worker makes the repository and builds it (-n 2 --dist loadgroup)
 def test_the_changes_page_shows_each_commit_with_its_changes(repo, build_site):  # noqa: F811
     site = build_site(repo / "data")
     page = site / "open-data" / "changes" / "index.html"
@@ -94,6 +96,7 @@ def test_the_changes_page_shows_each_commit_with_its_changes(repo, build_site): 
     assert not any("T-XK-001" in h for h in hrefs(page))  # removed: no card to link to
 
 
+@pytest.mark.xdist_group("history-repo")  # one worker makes the repository and builds it (-n 2 --dist loadgroup)
 def test_a_shallow_clone_says_its_history_is_partial(repo, build_site, tmp_path_factory):  # noqa: F811
     clone = tmp_path_factory.mktemp("shallow") / "clone"
     git(clone.parent, "clone", "-q", "--depth", "2", f"file://{repo}", str(clone))
@@ -102,12 +105,12 @@ def test_a_shallow_clone_says_its_history_is_partial(repo, build_site, tmp_path_
     assert len(re.findall(r'<h2 id="c', html)) == 1
 
 
-def test_without_git_the_page_says_so_and_the_build_warns_but_succeeds(tmp_path):
+def test_without_git_the_page_says_so_and_the_build_warns_but_succeeds(tmp_path, tmp_path_factory):
     data = tmp_path / "data"
     shutil.copytree(FIXTURE, data)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", LAWMAP_DATA_DIR=str(data), PATH=_path_without_git())
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    done = run_build(tmp_path_factory, f"mkdocs build {data} (no git)",
+                     [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")], env)
     assert done.returncode == 0, done.stderr
     assert "WARNING -  lawmap: 无法读取 git 历史" in done.stderr
     html = article(tmp_path / "site" / "open-data" / "changes" / "index.html")

@@ -75,3 +75,29 @@ def test_law_index_lists_every_law(built_site, model):
     hrefs = {a["href"] for a in index.find_all("a")}
     for law in model.laws.values():
         assert f"{law.id}/" in hrefs
+
+
+def test_quotes_of_a_version_without_reference_text_are_marked_not_checked(build_site, built_site, model):
+    from test_site_escape import FIXTURE
+    law_page = content(page(build_site(FIXTURE), "laws/evil-law/"))
+    section = law_page.find(id=links.version_anchor("2022-01-01"))
+    banner = section.find_next_sibling(class_="lm-banner")
+    assert "条文未经核对" in text(banner) and "未与官方文本逐字核对" in text(banner) and "测试用条文，未经核对" in text(banner)
+    assert banner.find_next_sibling(class_="lm-article") is not None  # the banner stands above the quoted articles
+    for law in model.laws.values():  # a version checked against its reference text carries no such banner
+        real = content(page(built_site, f"laws/{law.id}/"))
+        for version in law.versions.values():
+            marked = "条文未经核对" in text(_version_part(real, version.id))
+            assert marked == (version.reference is None), f"{law.id} {version.id}"
+
+
+def _version_part(law_page, version_id: str):
+    """The elements of one version's section (its heading up to the next version's heading), as one fragment."""
+    from bs4 import BeautifulSoup
+    heading = law_page.find(id=links.version_anchor(version_id))
+    parts = []
+    for sibling in heading.find_next_siblings():
+        if sibling.name == "h2":
+            break
+        parts.append(str(sibling))
+    return BeautifulSoup("".join(parts), "html.parser")
