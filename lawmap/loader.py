@@ -105,6 +105,7 @@ def load_project(data_dir: str | Path = "data", on: str | None = None) -> Projec
         kind.build(docs, model, report)
 
     _validate(model, laws, law_docs, report, complete=not dropped)
+    model.problems = report.sorted()  # the staff page 待处理问题 lists them
     return Project(model, report, files)
 
 

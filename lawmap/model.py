@@ -219,6 +219,7 @@ class Model:
     today: str
     extras: dict = field(default_factory=dict)  # other record kinds (disclosure …), by kind name
     extra_refs: list = field(default_factory=list)  # the citations those records make
+    problems: list = field(default_factory=list)  # every finding of the check (diagnostics.Problem), sorted
     # views computed once from the loaded model (which is not changed after loading): powers by code, citation
     # indexes — looked up once per page, so recomputing them would make the build quadratic in the data
     derived: dict = field(default_factory=dict, repr=False, compare=False)

@@ -23,13 +23,18 @@ def _signature(path: Path) -> tuple:
 
 
 def project(config):
-    """Load and validate once per data state; every problem is logged, and any error aborts the build."""
+    """Load and validate once per data state; every problem is logged, and any error aborts the build.
+
+    Warnings are findings that arrive with time (a superseded cited version, a late disclosure): they are printed at
+    INFO level, so `mkdocs build --strict` still publishes the site with its banners and the staff page 待处理问题
+    lists them; `python -m lawmap check --strict` fails on them for local use.
+    """
     path = data_dir(config)
     signature = _signature(path)
     if _cache.get("signature") != signature:
         loaded = load_project(path)
         for problem in loaded.report.sorted():
-            (log.error if problem.severity == "error" else log.warning)(str(problem))
+            (log.error if problem.severity == "error" else log.info)(str(problem))
         if loaded.report.errors:
             _cache.clear()
             raise Abort(f"数据检查发现 {len(loaded.report.errors)} 个错误，站点未生成（运行 python -m lawmap check 查看）")
