@@ -1,4 +1,4 @@
-"""Parse a reference law text (the national database's Markdown, as in shared/laws/) into 条/款/项.
+"""Parse a reference law text (the national database's Markdown, as in reference/laws/) into 条/款/项.
 
 Used to check quoted articles against the reference and to print a ready-to-paste YAML block
 (`python -m lawmap quote FILE 30 31`), so staff never retype an article by hand.

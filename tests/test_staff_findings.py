@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from builds import build_once
 from site_html import content, page, text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,14 +26,15 @@ NEW_VERSION = """  - id: "2024-01-01"
 
 @pytest.fixture(scope="module")
 def stale_data(tmp_path_factory) -> Path:
-    """The minimal data set after a new version of its one law was recorded; the power still cites the old one."""
-    data = tmp_path_factory.mktemp("stale") / "data"
-    shutil.copytree(MINIMAL, data)
-    law = data / "laws" / "shetuan-tiaoli.yaml"
-    old = law.read_text(encoding="utf-8")
-    new = old.replace("    status: 现行有效\n", '    status: 已修改\n    superseded_by: "2024-01-01"\n', 1)
-    law.write_text(new + NEW_VERSION, encoding="utf-8")
-    return data
+    """The minimal data set after a new version of its one law was recorded; the power still cites the old one.
+    Made once per session (shared by xdist workers), so its site is built once too."""
+    def make(data: Path) -> None:
+        shutil.copytree(MINIMAL, data)
+        law = data / "laws" / "shetuan-tiaoli.yaml"
+        old = law.read_text(encoding="utf-8")
+        new = old.replace("    status: 现行有效\n", '    status: 已修改\n    superseded_by: "2024-01-01"\n', 1)
+        law.write_text(new + NEW_VERSION, encoding="utf-8")
+    return build_once(tmp_path_factory, "data: minimal with a superseded cited version", make)
 
 
 def check(data: Path, *flags: str) -> subprocess.CompletedProcess:
