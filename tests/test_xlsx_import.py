@@ -253,3 +253,17 @@ def test_emptied_last_field_keeps_the_comment_above_the_next_record(data, book):
     write_xlsx(load_project(data).model, book)
     edit(book, lambda s, b: setattr(cell(s, "T-CF-001", "备注"), "value", None))
     assert import_and_diff(data, book) == ["-    note: 待删"]
+
+
+@pytest.mark.parametrize("name", ["社会团体登记管理条例(1998-10-25).md", "../laws/社会团体登记管理条例(2016-02-06).md"])
+def test_a_bad_reference_is_reported_not_a_traceback(data, book, name):
+    law = data / "laws/shetuan-tiaoli.yaml"
+    law.write_text(law.read_text(encoding="utf-8").replace("社会团体登记管理条例(2016-02-06).md", name), encoding="utf-8")
+    edit(book, lambda s, b: setattr(cell(s, "T-QT-003", "实施依据"), "value", "《社会团体登记管理条例》第三十三条"))
+    before = (data / AREA).read_bytes()
+    result = subprocess.run([sys.executable, "-m", "lawmap", "import-xlsx", str(book), "--data-dir", str(data)],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.returncode == 1
+    assert any(line.startswith(f"{data}/laws/shetuan-tiaoli.yaml:") and name in line for line in result.stdout.splitlines())
+    assert (data / AREA).read_bytes() == before
