@@ -63,8 +63,9 @@ def test_the_staff_page_lists_every_finding_with_file_and_line(stale_data, build
     findings = content(page(build_site(stale_data), "staff/findings/"))
     rows = [[text(cell) for cell in row.find_all("td")] for row in findings.select("table.lm-findings tbody tr")]
     expected = [line.split(": warning: ", 1) for line in stale_warnings(stale_data)]
-    assert rows == [[place, message] for place, message in expected]
-    assert all(place.startswith(str(stale_data / "areas" / "zuzhi.yaml")) for place, _ in rows)
+    assert rows == [[place, message, "对社会团体违法行为的行政处罚"] for place, message in expected]
+    assert {a["href"] for a in findings.select("table.lm-findings a")} == {"../../powers/T-CF-001/"}  # the bannered page
+    assert all(place.startswith(str(stale_data / "areas" / "zuzhi.yaml")) for place, *_ in rows)
 
 
 def test_the_staff_page_is_in_the_staff_menu_and_says_when_nothing_is_pending(built_site):

@@ -3,7 +3,7 @@ version superseded or not yet in force, a disclosure past its deadline, an artic
 from __future__ import annotations
 
 from ..diagnostics import WARNING
-from . import Page, PageKind, register
+from . import Page, PageKind, links, register
 from .templating import render_template
 
 SRC_URI = "staff/findings.md"
@@ -13,8 +13,20 @@ def pages(model):
     return [Page(SRC_URI, "staff-findings")]
 
 
+def page_of(problem, model) -> tuple[str, str] | None:
+    """(site path, title) of the page a finding concerns: the power written around its line, or the law of its file."""
+    file, line = problem.pos.file, problem.pos.line
+    powers = [p for p in model.powers if p.file == file and p.pos.line <= line]
+    if powers:
+        power = max(powers, key=lambda p: p.pos.line)
+        return links.power_url(power.code), power.name
+    law = next((law for law in model.laws.values() if law.file == file), None)
+    return (links.law_page_url(law.id), law.title) if law else None
+
+
 def render(model, key: str = "") -> str:
-    findings = [p for p in model.problems if p.severity == WARNING]  # errors never reach a built site
+    findings = [{"problem": p, "page": page_of(p, model)}
+                for p in model.problems if p.severity == WARNING]  # errors never reach a built site
     return render_template("staff_findings.md.j2", SRC_URI, findings=findings, today=model.today)
 
 
