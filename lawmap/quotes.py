@@ -24,13 +24,22 @@ def reference_dir() -> Path:
 def reference_file(name: str, folder: Path | None = None) -> tuple[Path | None, str | None]:
     """(path, None) when `name` is a plain file name of an existing file in the folder, else (None, what is wrong)."""
     folder = folder or reference_dir()
+    shown = _shown(folder)
     plain = name and name == Path(name).name and "\\" not in name and not name.startswith(".")
     if not plain:
-        return None, f"参考文本“{name}”须是 {folder} 中的文件名（不带路径，不含 ..）"
+        return None, f"参考文本“{name}”须是 {shown} 中的文件名（不带路径，不含 ..）"
     path = folder / name
     if not path.is_file():
-        return None, f"参考文本“{name}”不存在（在 {folder} 中找不到；文件名须与该文件夹中的文件完全一致）"
+        return None, f"参考文本“{name}”不存在（在 {shown} 中找不到；文件名须与该文件夹中的文件完全一致）"
     return path, None
+
+
+def _shown(folder: Path) -> str:
+    """The folder as messages show it: relative to the working directory when inside it."""
+    try:
+        return f"{folder.resolve().relative_to(Path.cwd())}/"
+    except ValueError:
+        return str(folder)
 
 
 def check_quotes(model: Model, report: Report, folder: Path | None = None) -> None:
