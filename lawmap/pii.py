@@ -6,24 +6,18 @@ address (agency.yaml) are allowed through.
 """
 from __future__ import annotations
 
-import datetime as dt
 import html
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-ID_CARD = "身份证号"
-MOBILE = "手机号码"
-BANK_CARD = "银行卡号"
+from .pii_numbers import BANK_CARD, ID_CARD, MOBILE, find_numbers, luhn_ok, plausible_id  # noqa: F401
+
 ADDRESS = "个人住址"
 
-_NOT_ALNUM_BEFORE = r"(?<![0-9A-Za-z])"
-_NOT_ALNUM_AFTER = r"(?![0-9A-Za-z])"
-_ID_RE = re.compile(_NOT_ALNUM_BEFORE + r"[1-9]\d{16}[0-9Xx]" + _NOT_ALNUM_AFTER)
-_MOBILE_RE = re.compile(_NOT_ALNUM_BEFORE + r"(?:\+?86[ -]?)?1[3-9]\d[ -]?\d{4}[ -]?\d{4}" + _NOT_ALNUM_AFTER)
-_BANK_RE = re.compile(_NOT_ALNUM_BEFORE + r"\d{4}(?:[ -]?\d{4}){3}(?:[ -]?\d{1,3})?" + _NOT_ALNUM_AFTER)
 _HAN = r"[\u4e00-\u9fff]"
 _ADDRESS_RES = [
     # 某某路 12 号（3 栋 2 单元 501 室）
@@ -36,13 +30,9 @@ _ADDRESS_RES = [
     # 家庭住址：… / 住址：…
     re.compile(r"(?:家庭住址|家庭地址|现住址|户籍地址|住址)\s*[:：]\s*" + _HAN + r"[^\s<>\"',，。;；]{2,}"),
 ]
-# Cheap necessary conditions, searched first: a page without a 7-digit run (even with one space or hyphen) holds no
-# ID, mobile or bank number; the address patterns each need their marker next to a digit. Pages are mostly Chinese
-# text, so the slow patterns (lookbehind at every position) run only where they could match: 3-4× faster.
-_NUMBER_HINT = re.compile(r"\d{3}[ -]?\d{4}")
+# Cheap necessary conditions, searched first: the address patterns each need their marker next to a digit. Pages
+# are mostly Chinese text, so the slower patterns run only where they could match.
 _ADDRESS_HINTS = [re.compile(r"[路街道巷同弄]\s*\d"), re.compile(r"栋|幢|号楼"), re.compile(r"[组社]\s*\d"), None]
-_ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-_ID_CHECK = "10X98765432"
 TEXT_SUFFIXES = {".html", ".htm", ".json", ".geojson", ".csv", ".tsv", ".txt", ".xml", ".md", ".yaml", ".yml"}
 SKIPPED_DIRS = ("assets/javascripts", "assets/stylesheets", "assets/images")
 
@@ -62,32 +52,13 @@ class Finding:
         return t[:keep] + "*" * max(len(t) - 2 * keep, 1) + t[-keep:]
 
 
-def id_checksum_ok(number: str) -> bool:
-    """GB 11643-1999 check digit (ISO 7064 MOD 11-2) and a real birth date."""
-    if not re.fullmatch(r"\d{17}[0-9Xx]", number):
-        return False
-    try:
-        born = dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
-    except ValueError:
-        return False
-    if not dt.date(1900, 1, 1) <= born <= dt.date.today():
-        return False
-    total = sum(int(d) * w for d, w in zip(number[:17], _ID_WEIGHTS))
-    return _ID_CHECK[total % 11] == number[17].upper()
-
-
-def luhn_ok(number: str) -> bool:
-    digits = [int(d) for d in number][::-1]
-    total = sum(d if i % 2 == 0 else (d * 2 - 9 if d * 2 > 9 else d * 2) for i, d in enumerate(digits))
-    return total % 10 == 0
-
-
 def _digits(text: str) -> str:
-    return re.sub(r"\D", "", text)
+    return re.sub(r"[^0-9X]", "", unicodedata.normalize("NFKC", text).upper())
 
 
 class Allowed:
-    """What may appear although it looks personal: the bureau's office phones and its own address."""
+    """What may appear although it looks personal, as declared in agency.yaml: the bureau's published office phones
+    (`phone`), organisations' 统一社会信用代码 and other published numbers (`public_numbers`), its own address."""
 
     def __init__(self, phones: Iterable[str] = (), addresses: Iterable[str] = ()):
         self.phones = {_digits(p) for p in phones if _digits(p)}
@@ -95,9 +66,11 @@ class Allowed:
 
     @classmethod
     def from_agency(cls, agency_data: dict | None) -> "Allowed":
-        data = agency_data or {}
-        phones = [p.get("number", "") for p in data.get("phone", [])]
-        return cls(phones, [data.get("address", "")])
+        data = agency_data if isinstance(agency_data, dict) else {}
+        numbers = [p.get("number", "") for key in ("phone", "public_numbers") for p in data.get(key) or []
+                   if isinstance(p, dict) and isinstance(p.get("number", ""), str)]
+        address = data.get("address", "")
+        return cls(numbers, [address] if isinstance(address, str) else [])
 
     def phone(self, text: str) -> bool:
         digits = _digits(text)
@@ -125,18 +98,7 @@ def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
 def scan_text(text: str, allowed: Allowed | None = None) -> list[Finding]:
     """Every piece of personal data in text, with its 1-based line and column."""
     allowed = allowed or Allowed()
-    hits: list[tuple[int, int, str]] = []
-    numbers = _NUMBER_HINT.search(text) is not None
-    for m in _ID_RE.finditer(text) if numbers else ():
-        if id_checksum_ok(m.group()):
-            hits.append((m.start(), m.end(), ID_CARD))
-    for m in _MOBILE_RE.finditer(text) if numbers else ():
-        if not allowed.phone(m.group()):
-            hits.append((m.start(), m.end(), MOBILE))
-    for m in _BANK_RE.finditer(text) if numbers else ():
-        digits = _digits(m.group())
-        if 16 <= len(digits) <= 19 and luhn_ok(digits) and not allowed.phone(digits):
-            hits.append((m.start(), m.end(), BANK_CARD))
+    hits: list[tuple[int, int, str]] = list(find_numbers(text, allowed.phone))
     own = allowed.address_spans(text)
     for pattern, hint in zip(_ADDRESS_RES, _ADDRESS_HINTS):
         if hint is not None and not hint.search(text):

@@ -18,7 +18,7 @@ ID_NUMBER = "11010519491231002X"  # the GB 11643 sample number: valid check digi
 MOBILE = "13912345678"
 CARD = "6222020000000000000"  # 19 digits, Luhn-valid
 ADDRESS = "船山区某某路12号3栋2单元501室"
-AGENCY = pii.Allowed(phones=["0825-2222222", "13800000000"], addresses=["四川省遂宁市某某大道1号"])
+AGENCY = pii.Allowed(phones=["0825-2222222", "13800000000", "115109199001010000"], addresses=["四川省遂宁市某某大道1号"])
 
 
 def kinds(text, allowed=AGENCY):
@@ -35,6 +35,17 @@ def kinds(text, allowed=AGENCY):
     (f"住所：{ADDRESS}", pii.ADDRESS),
     ("家庭住址：遂宁市船山区某某小区", pii.ADDRESS),
     ("某某村3组12号", pii.ADDRESS),
+    # written the way a hurried clerk or an attacker writes them: the ID with a wrong check digit is still an ID
+    ("证号 110105194912310021", pii.ID_CARD),
+    ("证号 ５１０９０２１９９００１０１１２３４", pii.ID_CARD),           # full-width digits
+    ("证号 5109 0219 9001 0112 34", pii.ID_CARD),                   # spaces
+    ("证号 510902\u200b19900101\u200b1234", pii.ID_CARD),           # zero-width spaces
+    ("证号 510902-1990-0101-123X", pii.ID_CARD),
+    ("旧证号 510902900101123", pii.ID_CARD),                         # 15 digits
+    ("电话 138.1234.5678", pii.MOBILE),
+    ("电话 １３８－１２３４－５６７８", pii.MOBILE),
+    ("电话 138\u200b1234\u200b5678", pii.MOBILE),
+    ("账号 6217\u30000000\u30000000\u30000006", pii.BANK_CARD),
 ])
 def test_each_kind_of_personal_data_is_found(text, kind):
     assert kinds(text) == [kind]
@@ -44,7 +55,10 @@ def test_each_kind_of_personal_data_is_found(text, kind):
     "办公室电话 0825-2222222",               # a landline
     "值班电话 13800000000",                  # an office number listed in agency.yaml
     "地址：四川省遂宁市某某大道1号",            # the bureau's own address
-    "11010519491231002Y 110105194912310021",  # bad check digits
+    "11010519491231002Y",                    # a letter that no ID ends with
+    "990105194912310021 110105194913310021",  # no such province; no 13th month
+    "2023-10-13 2023-10-14 2023-10-15",      # dates side by side
+    "统一社会信用代码 115109199001010000",     # declared in agency.yaml (public_numbers)
     "6222020000000000001",                   # fails Luhn
     "遂民规〔2023〕1号；民政部令第66号；事项编码 511F0287300000；2023-10-13",
 ])
