@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from . import build, quotes, rules
+from . import build, pii, privacy, quotes, rules
 from .diagnostics import Pos, Report
 from .model import Model, Ref
 from .schemas import check_schema
-from .yamlsource import Document, load_yaml
+from .yamlsource import MAX_BYTES, Document, load_yaml
 
 
 @dataclass
@@ -54,11 +54,14 @@ def _display(path: Path, data_dir: Path) -> str:
         return str(path)
 
 
-def _load(paths: list[Path], kind: str, data_dir: Path, report: Report, dropped: list[str]) -> list[Document]:
+def _load(paths: list[Path], kind: str, data_dir: Path, report: Report, dropped: list[str],
+          texts: dict[Path, str]) -> list[Document]:
     """Load and schema-check each file; a file that fails is left out of the model (and named in `dropped`)."""
     docs = []
     for path in paths:
         doc = load_yaml(path, _display(path, data_dir), report)
+        if doc is not None:
+            texts[path] = doc.text
         if doc is not None and check_schema(doc, kind, report):
             docs.append(doc)
         else:
@@ -90,9 +93,10 @@ def load_project(data_dir: str | Path = "data", on: str | None = None) -> Projec
     if not agency_path.exists():
         report.error(Pos(_display(agency_path, data_dir)), "缺少 agency.yaml（机关信息）")
     dropped: list[str] = []
-    agency_docs = _load([agency_path] if agency_path.exists() else [], "agency", data_dir, report, dropped)
-    law_docs = _load(sorted((data_dir / "laws").glob("*.yaml")), "law", data_dir, report, dropped)
-    area_docs = _load(sorted((data_dir / "areas").glob("*.yaml")), "area", data_dir, report, dropped)
+    texts: dict[Path, str] = {}
+    agency_docs = _load([agency_path] if agency_path.exists() else [], "agency", data_dir, report, dropped, texts)
+    law_docs = _load(sorted((data_dir / "laws").glob("*.yaml")), "law", data_dir, report, dropped, texts)
+    area_docs = _load(sorted((data_dir / "areas").glob("*.yaml")), "area", data_dir, report, dropped, texts)
 
     laws = [build.build_law(d) for d in law_docs]
     model = Model(agency=build.build_agency(agency_docs[0]) if agency_docs else None,
@@ -100,11 +104,13 @@ def load_project(data_dir: str | Path = "data", on: str | None = None) -> Projec
                   areas=sorted((build.build_area(d) for d in area_docs), key=lambda a: (a.order, a.id)))
     files = [d.file for d in agency_docs + law_docs + area_docs]
     for kind in EXTRA_KINDS:
-        docs = _load(sorted(data_dir.glob(kind.pattern)), kind.schema, data_dir, report, dropped)
+        docs = _load(sorted(data_dir.glob(kind.pattern)), kind.schema, data_dir, report, dropped, texts)
         files += [d.file for d in docs]
         kind.build(docs, model, report)
 
     _validate(model, laws, law_docs, report, complete=not dropped)
+    allowed = pii.Allowed.from_agency(model.agency.data if model.agency else None)
+    privacy.check_files(data_dir, texts, lambda p: _display(p, data_dir), allowed, report, MAX_BYTES)
     model.problems = report.sorted()  # the staff page 待处理问题 lists them
     return Project(model, report, files)
 

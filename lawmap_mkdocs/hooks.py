@@ -47,4 +47,7 @@ def _pii_guard(config):
     for file, finding in findings:
         state.log.error(pii.describe(file, finding))
     if findings:
-        raise Abort(f"生成的站点中有 {len(findings)} 处未脱敏的个人信息，站点不得发布（见上方 文件:行 列表）")
+        from mkdocs.utils import clean_directory
+        clean_directory(config["site_dir"])  # nothing a deploy step could publish is left behind
+        raise Abort(f"生成的站点中有 {len(findings)} 处未脱敏的个人信息，已清空 {config['site_dir']}，站点不得发布"
+                    f"（见上方 文件:行 列表）")

@@ -13,7 +13,6 @@ from .records import Record, records
 def _keep(doc: Document, model: Model) -> None:
     d = records(model)
     d.docs.append(doc)
-    d.raw[doc.file] = doc.text  # as the loader read it: no second read of the file
 
 
 def _items(doc: Document, key: str) -> list[Record]:

@@ -50,7 +50,6 @@ class Disclosure:
     guide: list[Record] = field(default_factory=list)
     categories: list[Record] = field(default_factory=list)
     docs: list[Document] = field(default_factory=list)
-    raw: dict[str, str] = field(default_factory=dict)  # file → its text as written (the PII guard reads comments too)
     refs: dict[str, list[Ref]] = field(default_factory=dict)
 
     def inspection(self, item_id: str) -> Record | None:
