@@ -12,7 +12,7 @@ from typing import Callable
 from . import build, pii, privacy, quotes, rules
 from .diagnostics import Pos, Report
 from .model import Model, Ref
-from .schemas import check_schema
+from .schemas import calendar_date, check_schema
 from .yamlsource import MAX_BYTES, Document, load_yaml
 
 
@@ -35,9 +35,18 @@ class Kind:
 EXTRA_KINDS: list[Kind] = []
 
 
+class BadToday(ValueError):
+    """LAWMAP_TODAY is set but is not a YYYY-MM-DD calendar date."""
+
+
 def today() -> str:
     """The date rules are judged on (stale bases, deadlines): LAWMAP_TODAY when set, else the real date."""
-    return os.environ.get("LAWMAP_TODAY") or dt.date.today().isoformat()
+    value = os.environ.get("LAWMAP_TODAY")
+    if not value:
+        return dt.date.today().isoformat()
+    if not calendar_date(value):
+        raise BadToday(f"LAWMAP_TODAY={value[:40]!r} 不是 YYYY-MM-DD 形式的日期（如 LAWMAP_TODAY=2024-01-31），或不设置")
+    return value
 
 
 @dataclass
@@ -59,6 +68,10 @@ def _load(paths: list[Path], kind: str, data_dir: Path, report: Report, dropped:
     """Load and schema-check each file; a file that fails is left out of the model (and named in `dropped`)."""
     docs = []
     for path in paths:
+        if not path.resolve().is_relative_to(data_dir):
+            report.error(Pos(_display(path, data_dir)), f"指向数据文件夹之外（{path.resolve()}）的链接不予读取")
+            dropped.append(str(path))
+            continue
         doc = load_yaml(path, _display(path, data_dir), report)
         if doc is not None:
             texts[path] = doc.text
@@ -88,7 +101,11 @@ def load_project(data_dir: str | Path = "data", on: str | None = None) -> Projec
     from . import disclosure  # noqa: F401  (registers the disclosure record kinds into EXTRA_KINDS)
     data_dir = Path(data_dir).resolve()
     report = Report()
-    on = on or today()
+    try:
+        on = on or today()
+    except BadToday as exc:
+        report.error(Pos("LAWMAP_TODAY"), str(exc))
+        on = dt.date.today().isoformat()
     agency_path = data_dir / "agency.yaml"
     if not agency_path.exists():
         report.error(Pos(_display(agency_path, data_dir)), "缺少 agency.yaml（机关信息）")

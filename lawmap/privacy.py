@@ -53,6 +53,8 @@ def check_files(data_dir: Path, texts: dict[Path, str], display, allowed: pii.Al
                 max_bytes: int) -> None:
     """Scan every YAML file under data_dir; texts holds those the loader already read (no second read)."""
     for path in data_files(data_dir):
+        if not path.resolve().is_relative_to(data_dir):
+            continue  # refused by the loader: a link out of the data folder
         text = texts.get(path)
         if text is None:
             if path.stat().st_size > max_bytes:

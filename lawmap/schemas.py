@@ -1,12 +1,14 @@
 """Check each data file against its JSON Schema in schema/ and report failures at the offending node."""
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
 import fastjsonschema
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 
 from .diagnostics import Report
@@ -23,10 +25,25 @@ def _registry() -> Registry:
     return Registry().with_resources(resources)
 
 
+def calendar_date(value) -> bool:
+    """YYYY-MM-DD in ASCII digits and a day the calendar has (2023-02-30 and full-width digits are not)."""
+    if not isinstance(value, str) or not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        return not isinstance(value, str)  # a non-string is the type check's to report
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+_FORMATS = FormatChecker(formats=())
+_FORMATS.checks("date")(calendar_date)
+
+
 @lru_cache(maxsize=None)
 def validator(kind: str) -> Draft202012Validator:
     schema = json.loads((SCHEMA_DIR / f"{kind}.schema.json").read_text(encoding="utf-8"))
-    return Draft202012Validator(schema, registry=_registry())
+    return Draft202012Validator(schema, registry=_registry(), format_checker=_FORMATS)
 
 
 def _bundled(kind: str) -> dict:
@@ -45,7 +62,7 @@ def _bundled(kind: str) -> dict:
 @lru_cache(maxsize=None)
 def fast_validator(kind: str):
     """Compiled validator: a cheap yes/no for the usual case of valid data (fastjsonschema, same schema file)."""
-    return fastjsonschema.compile(_bundled(kind))
+    return fastjsonschema.compile(_bundled(kind), formats={"date": calendar_date})
 
 
 def _leaf_errors(error):
@@ -60,9 +77,18 @@ def _leaf_errors(error):
     yield error
 
 
+def _shown(value) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
 def _message(error) -> str:
     name = error.absolute_path[-1] if error.absolute_path else "（文件）"
     v, value = error.validator, error.instance
+    if v == "maxLength":
+        return f"'{name}' 过长（{len(value)} 字，上限 {error.validator_value} 字）"
+    if v == "format":
+        return f"'{name}' 的值 {_shown(value)} 不是日历上存在的日期（写成 2024-01-31，用半角数字）"
     if v == "required":
         missing = error.message.split("'")[1]
         return f"缺少必填字段 '{missing}'"
@@ -70,15 +96,15 @@ def _message(error) -> str:
         extra = sorted(set(value) - set(error.schema.get("properties", {})))
         return f"未知字段 '{extra[0]}'（拼写错误？允许的字段：{'、'.join(error.schema.get('properties', {}))}）"
     if v == "enum":
-        return f"'{name}' 的值 {value!r} 不在允许的取值中：{'、'.join(map(str, error.validator_value))}"
+        return f"'{name}' 的值 {_shown(value)} 不在允许的取值中：{'、'.join(map(str, error.validator_value))}"
     if v == "type":
         expected = {"string": "文字", "integer": "整数", "boolean": "true 或 false", "array": "列表", "object": "字段表",
                     "number": "数字"}
         wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
-        return f"'{name}' 应为{'或'.join(expected.get(w, w) for w in wanted)}，实际是 {value!r}"
+        return f"'{name}' 应为{'或'.join(expected.get(w, w) for w in wanted)}，实际是 {_shown(value)}"
     if v == "pattern":
         hint = error.schema.get("description", error.validator_value)
-        return f"'{name}' 的值 {value!r} 格式不对（{hint}）"
+        return f"'{name}' 的值 {_shown(value)} 格式不对（{hint}）"
     if v == "minLength":
         return f"'{name}' 不能为空"
     if v == "minItems":

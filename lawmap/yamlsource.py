@@ -6,6 +6,7 @@ clear Problem each, never a traceback.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +17,10 @@ from .diagnostics import Pos, Report
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_BYTES = 5 * 1024 * 1024
 MAX_NODES = 200_000
+MAX_DEPTH = 64  # real data nests 6 deep; 20 000 levels would exhaust Python's stack
+# control characters no text field may hold (tab and line break are fine): written raw or as a "\v"-style escape
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 Path_ = tuple  # a JSON-pointer-like path: ("powers", 3, "bases", 0)
 _STR = "tag:yaml.org,2002:str"
@@ -48,6 +53,10 @@ class _TooManyNodes(Exception):
     pass
 
 
+class _Stop(Exception):
+    """The walk cannot go on (too deep); the problem is already reported."""
+
+
 def _mark_pos(file: str, mark) -> Pos:
     return Pos(file, mark.line + 1, mark.column + 1)
 
@@ -61,6 +70,19 @@ def _decode(raw: bytes, file: str, report: Report) -> str | None:
         col = exc.start - (before.rfind(b"\n") + 1) + 1
         report.error(Pos(file, line, col), "文件不是 UTF-8 编码，请用 UTF-8 保存（WPS/记事本：另存为 UTF-8）")
         return None
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _check_controls(text: str, file: str, report: Report) -> bool:
+    """Every control character written raw in the file, at its line:col (YAML would stop at the first)."""
+    found = [m.start() for m in CONTROL.finditer(text)]
+    for offset in found[:20]:
+        report.error(Pos(file, *_line_col(text, offset)),
+                     f"含有控制字符 U+{ord(text[offset]):04X}（不可见字符，常由复制粘贴带入），请删除")
+    return not found
 
 
 def _check_tabs(text: str, file: str, report: Report) -> bool:
@@ -78,22 +100,45 @@ class _Walker:
 
     def __init__(self, doc: Document, loader, report: Report):
         self.doc, self.loader, self.report, self.count = doc, loader, report, 0
+        self.ok = True  # False after a value that cannot be read (its problem is reported at its line:col)
 
     def walk(self, node, path: tuple):
         self.count += 1
         if self.count > MAX_NODES:
             raise _TooManyNodes
+        if len(path) > MAX_DEPTH:
+            self.report.error(_mark_pos(self.doc.file, node.start_mark), f"嵌套超过 {MAX_DEPTH} 层，请检查缩进或括号")
+            raise _Stop
         self.doc.positions[path] = node.start_mark  # turned into a Pos only when a message needs it
         if node.tag == _STR:
-            return node.value
+            return self._text(node)
         if node.id == "mapping":
             return self._mapping(node, path)
         if node.id == "sequence":
             return [self.walk(child, path + (i,)) for i, child in enumerate(node.value)]
-        value = self.loader.construct_object(node)
-        if isinstance(value, (dt.date, dt.datetime)):
-            return node.value  # keep dates as the ISO text the staff wrote; the schema checks the format
-        return value
+        if node.tag == _TIMESTAMP and node.id == "scalar" and not self._explicit(node):
+            return node.value  # dates stay the ISO text the staff wrote; the schema checks it is a calendar date
+        try:
+            value = self.loader.construct_object(node)
+            return node.value if isinstance(value, (dt.date, dt.datetime)) else value
+        except (ValueError, TypeError, AttributeError, OverflowError, yaml.YAMLError):
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            self.report.error(_mark_pos(self.doc.file, node.start_mark),
+                              f"值 {str(node.value)[:40]!r} 不能按标签 {tag} 读取（去掉标签，或改正值）")
+            self.ok = False
+            return None
+
+    def _explicit(self, node) -> bool:
+        """The tag was written (`!!timestamp "x"`), not resolved from the value's look."""
+        return self.doc.text.startswith("!", node.start_mark.index)
+
+    def _text(self, node) -> str:
+        bad = CONTROL.search(node.value)
+        if bad:
+            self.report.error(_mark_pos(self.doc.file, node.start_mark),
+                              f"文字中含有控制字符 U+{ord(bad.group()):04X}（如 \\v、\\f 转义），请删除")
+            self.ok = False
+        return node.value
 
     def _mapping(self, node, path: tuple) -> dict:
         result: dict = {}
@@ -121,7 +166,7 @@ def load_yaml(path: Path, file: str, report: Report) -> Document | None:
         report.error(Pos(file), f"文件过大（{size // 1024 // 1024} MB，上限 {MAX_BYTES // 1024 // 1024} MB），请拆分")
         return None
     text = _decode(path.read_bytes(), file, report)
-    if text is None or not _check_tabs(text, file, report):
+    if text is None or not _check_controls(text, file, report) or not _check_tabs(text, file, report):
         return None
     doc = Document(file, None, text=text)
     loader = Loader(text)
@@ -130,14 +175,26 @@ def load_yaml(path: Path, file: str, report: Report) -> Document | None:
         if node is None:
             report.error(Pos(file), "文件是空的")
             return None
-        doc.data = _Walker(doc, loader, report).walk(node, ())
+        walker = _Walker(doc, loader, report)
+        doc.data = walker.walk(node, ())
+        if not walker.ok:
+            return None
     except _TooManyNodes:
         report.error(Pos(file), f"节点过多（超过 {MAX_NODES} 个），疑似 YAML 别名炸弹")
+        return None
+    except _Stop:
+        return None
+    except RecursionError:
+        report.error(Pos(file), f"嵌套过深（超过 {MAX_DEPTH} 层），请检查缩进或括号")
         return None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = _mark_pos(file, mark) if mark else Pos(file)
         report.error(where, f"YAML 语法错误：{exc.problem or exc.context}")
+        return None
+    except yaml.reader.ReaderError as exc:
+        report.error(Pos(file, *_line_col(text, exc.position)), f"YAML 无法读取：含有不允许的字符 U+{exc.character:04X}"
+                     if isinstance(exc.character, int) else f"YAML 无法读取：{exc.reason}")
         return None
     except yaml.YAMLError as exc:
         report.error(Pos(file), f"YAML 无法读取：{exc}")

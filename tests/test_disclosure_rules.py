@@ -20,7 +20,7 @@ def test_person_must_be_masked_as_surname_mou(tmp_path):
     lines = problems(tmp_path, {"disclosure/decisions/2023.yaml": decisions_file(
         decision("ok", target_type="个人", target="欧阳某"), decision("bad", target_type="个人", target="张三丰"))})
     assert len(lines) == 1
-    assert "decisions/2023.yaml:" in lines[0] and "执法决定 bad：个人当事人的姓名须脱敏为“姓＋某”" in lines[0]
+    assert "decisions/2023.yaml:" in lines[0] and "执法决定 bad 的当事人：个人的姓名须脱敏为“姓＋某”或“姓＋某某”" in lines[0]
 
 
 def test_example_organisation_must_be_obviously_fictional(tmp_path):

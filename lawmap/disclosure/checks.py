@@ -71,6 +71,9 @@ def _power(model: Model, record: Record, report: Report, want_type: str | None =
 def check_decision(model: Model, decision: Record, report: Report) -> None:
     power = _power(model, decision, report)
     check_target(decision, report)
+    if decision["decided_on"] > model.today:
+        report.error(decision.pos("decided_on"), f"执法决定 {decision['id']} 的决定日期 {decision['decided_on']} 晚于今天"
+                                                 f"（{model.today}）：不能公开尚未作出的决定")
     if decision["published_on"] < decision["decided_on"]:
         report.error(decision.pos("published_on"), f"执法决定 {decision['id']} 的公开日期早于决定日期")
     if power is not None:
