@@ -79,32 +79,43 @@ def _git(repo: Path, *args: str, input: bytes | None = None) -> bytes:
     return done.stdout
 
 
-def compute(data_dir: str | Path, law_titles: dict[str, str] | None = None) -> History:
-    """The 调整记录 of the powers under data_dir/areas/, newest commit first."""
+def compute(data_dir: str | Path, law_titles: dict[str, str] | None = None, redacted: tuple[str, ...] = ()) -> History:
+    """The 调整记录 of the powers under data_dir/areas/, newest commit first; commits in `redacted` (ids or their
+    prefixes, data/redactions.yaml) are passed over, as are commits whose area files did not parse."""
     data_dir = Path(data_dir).resolve()
     try:
         top = Path(_git(data_dir, "rev-parse", "--show-toplevel").decode().strip())
         prefix = _git(data_dir, "rev-parse", "--show-prefix").decode().strip()
-        return _compute(top, prefix + "areas", law_titles or {})
+        return _compute(top, prefix + "areas", law_titles or {}, redacted)
     except GitError as exc:
         return History(UNAVAILABLE, [], reason=f"无法读取 git 历史（{exc}），调整记录暂不可用")
 
 
 @lru_cache(maxsize=8)
-def cached(data_dir: str, head: str, titles: tuple) -> History:
-    """compute() once per data dir and HEAD commit (the page and the feed both ask)."""
-    return compute(data_dir, dict(titles))
+def cached(data_dir: str, head: str, titles: tuple, redacted: tuple = ()) -> History:
+    """compute() once per data dir, HEAD commit and redaction list (the page and the feed both ask)."""
+    return compute(data_dir, dict(titles), redacted)
 
 
-def for_data_dir(data_dir: str | Path, law_titles: dict[str, str] | None = None) -> History:
+def for_data_dir(data_dir: str | Path, law_titles: dict[str, str] | None = None, redacted: tuple[str, ...] = ()) -> History:
     try:
         head = _git(Path(data_dir), "rev-parse", "HEAD").decode().strip()
     except GitError:
         head = ""
-    return cached(str(Path(data_dir).resolve()), head, tuple(sorted((law_titles or {}).items())))
+    return cached(str(Path(data_dir).resolve()), head, tuple(sorted((law_titles or {}).items())), tuple(redacted))
 
 
-def _compute(repo: Path, areas: str, titles: dict[str, str]) -> History:
+def for_model(data_dir: str | Path, model) -> History:
+    """The history as the site publishes it: law titles from the model, data/redactions.yaml applied."""
+    from . import redactions
+    return for_data_dir(data_dir, {law.id: law.title for law in model.laws.values()}, redactions.commits(model))
+
+
+def _is_redacted(sha: str, redacted: tuple[str, ...]) -> bool:
+    return any(sha.startswith(prefix) for prefix in redacted)
+
+
+def _compute(repo: Path, areas: str, titles: dict[str, str], redacted: tuple[str, ...] = ()) -> History:
     log = _git(repo, "log", "--reverse", "--format=%H%x1f%cI%x1f%s%x1e", "--", areas).decode("utf-8", "replace")
     commits = [line.strip("\n").split("\x1f") for line in log.split("\x1e") if line.strip()]
     shallow = _shallow_commits(repo)
@@ -114,9 +125,13 @@ def _compute(repo: Path, areas: str, titles: dict[str, str]) -> History:
         if previous is None:
             previous = _baseline(repo, sha, areas, blobs, shallow)
             if previous is None:  # the oldest commit of a shallow clone: what it changed is unknown
-                previous, since = _powers_at(repo, sha, areas, blobs), when[:10]
+                previous, since = _powers_at(repo, sha, areas, blobs) or {}, when[:10]
                 continue
+        if _is_redacted(sha, redacted):
+            continue  # as if never made: the next commit is compared with the state before this one
         current = _powers_at(repo, sha, areas, blobs)
+        if current is None:
+            continue  # an area file of this commit did not parse: its fix is compared with the last good state
         changes = diff_powers(previous, current, titles)
         if changes:
             entries.append(Entry(sha, when[:10], when, subject, changes))
@@ -142,7 +157,7 @@ def _baseline(repo: Path, sha: str, areas: str, blobs, shallow: set[str]) -> dic
         parent = _git(repo, "rev-parse", "--verify", "--quiet", f"{sha}^1").decode().strip()
     except GitError:
         return {}  # a root commit: nothing existed before it
-    return _powers_at(repo, parent, areas, blobs)
+    return _powers_at(repo, parent, areas, blobs) or {}
 
 
 class _BlobReader:
@@ -169,8 +184,8 @@ class _BlobReader:
                 self.parsed[oid] = doc.data if doc is not None else None
 
 
-def _powers_at(repo: Path, sha: str, areas: str, blobs: _BlobReader) -> dict[str, dict]:
-    """code → power mapping (with its area id under 'area') in commit sha."""
+def _powers_at(repo: Path, sha: str, areas: str, blobs: _BlobReader) -> dict[str, dict] | None:
+    """code → power mapping (with its area id under 'area') in commit sha; None when an area file did not parse."""
     listing = _git(repo, "ls-tree", "-r", "-z", sha, "--", areas).decode("utf-8", "replace")
     files = []
     for row in filter(None, listing.split("\0")):
@@ -181,8 +196,8 @@ def _powers_at(repo: Path, sha: str, areas: str, blobs: _BlobReader) -> dict[str
     powers = {}
     for path, oid in sorted(files):
         data = blobs.parsed.get(oid)
-        if not isinstance(data, dict):
-            continue
+        if not isinstance(data, dict) or not isinstance(data.get("powers") or [], list):
+            return None
         for power in data.get("powers") or []:
             if isinstance(power, dict) and power.get("code") is not None:
                 powers.setdefault(str(power["code"]), {"area": data.get("id"), **power})

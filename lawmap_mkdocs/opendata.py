@@ -51,7 +51,7 @@ def add_files(files, config, data_dir: Path, model) -> None:
 
 
 def _warn_about_history(data_dir: Path, model) -> None:
-    found = history.for_data_dir(data_dir, {law.id: law.title for law in model.laws.values()})
+    found = history.for_model(data_dir, model)
     if found.status != history.FULL:
         if not log.handlers:
             handler = logging.StreamHandler()

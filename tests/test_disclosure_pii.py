@@ -153,16 +153,19 @@ def test_unmasked_id_number_fails_mkdocs_build(tmp_path, tmp_path_factory):
     assert not (tmp_path / "site" / "disclosure" / "after" / "index.html").exists()
 
 
-def test_personal_data_reaching_a_page_fails_the_build_naming_the_page(tmp_path, tmp_path_factory):
+def test_personal_data_in_an_area_file_fails_check_and_build_at_the_data_file(tmp_path, tmp_path_factory):
+    """Every data file is scanned, not only disclosure files: the message points at the area file, not at the
+    output files the value would have reached (the output scan stays as the second net: tests/test_redactions.py)."""
     data = make_data(tmp_path, {})
     area = data / "areas" / "zuzhi.yaml"
     area.write_text(area.read_text(encoding="utf-8").replace("    source: 示例", f"    note: 咨询 {MOBILE}\n    source: 示例"),
                     encoding="utf-8")
-    assert run_check(data).returncode == 0  # area data is not disclosure data: only the built-site scan sees it
+    line = next(i for i, text in enumerate(area.read_text(encoding="utf-8").splitlines(), 1) if MOBILE in text)
+    done = run_check(data)
+    assert done.returncode == 1
+    assert f"data/areas/zuzhi.yaml:{line}:14: error: 含有未脱敏的手机号码 139*****678" in done.stdout
     done = _build(data, tmp_path / "site", tmp_path_factory)
-    assert done.returncode != 0
     log = done.stdout + done.stderr
-    assert "powers/T-CF-001/index.html:" in log and "含有未脱敏的手机号码 139*****678" in log
-    assert "search/search_index.json:1:1: error: 含有未脱敏的手机号码" in log  # the search index, decoded
-    assert "未脱敏的个人信息，站点不得发布" in log
-    assert MOBILE not in log
+    assert done.returncode != 0 and f"zuzhi.yaml:{line}:14: error: 含有未脱敏的手机号码" in log
+    assert MOBILE not in log and "Traceback" not in log
+    assert not (tmp_path / "site" / "powers").exists()

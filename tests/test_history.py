@@ -127,3 +127,37 @@ def test_without_git_installed_the_history_is_unavailable(repo, monkeypatch, tmp
     result = history.compute(repo / "data", TITLES)
     assert result.status == history.UNAVAILABLE
     assert "未安装 git" in result.reason
+
+
+@pytest.fixture(scope="module")
+def mistakes_repo(tmp_path_factory) -> Path:
+    """A broken commit and its fix; a commit that published a mobile number and the commit that removed it."""
+    repo = tmp_path_factory.mktemp("history-mistakes")
+    git(repo, "init", "-q", "-b", "main")
+    shutil.copytree(FIXTURE, repo / "data")
+    commit(repo, "初始数据", "2024-01-02T09:00:00+08:00")
+    good = area_file(repo).read_text(encoding="utf-8")
+    area_file(repo).write_text(good.replace("powers:", "powers: [", 1), encoding="utf-8")  # a YAML syntax error
+    commit(repo, "误提交：格式错误", "2024-01-03T09:00:00+08:00")
+    area_file(repo).write_text(good, encoding="utf-8")
+    commit(repo, "修正格式", "2024-01-03T10:00:00+08:00")
+    edit_area(repo, lambda data: data["powers"][0].update(note="联系 139 1234 5678"))
+    commit(repo, "误录手机号", "2024-02-01T09:00:00+08:00")
+    edit_area(repo, lambda data: data["powers"][0].update(note="咨询请到办事窗口"))
+    commit(repo, "删去手机号", "2024-02-01T10:00:00+08:00")
+    return repo
+
+
+def test_a_commit_whose_data_did_not_load_and_its_fix_are_not_a_deletion_and_a_re_addition(mistakes_repo):
+    entries = history.compute(mistakes_repo / "data", TITLES).entries
+    assert [e.subject for e in entries] == ["删去手机号", "误录手机号", "初始数据"]
+
+
+def test_a_redacted_commit_leaves_the_record_and_the_next_one_is_compared_with_the_state_before_it(mistakes_repo):
+    sha = git(mistakes_repo, "log", "--format=%H", "--grep", "误录手机号").strip()
+    before = history.compute(mistakes_repo / "data", TITLES)
+    assert "139 1234 5678" in repr(before.entries)  # published through the history, although the data is fixed
+    after = history.compute(mistakes_repo / "data", TITLES, redacted=(sha[:10],))
+    assert "139 1234 5678" not in repr(after.entries)
+    assert [(e.subject, [(f.old, f.new) for c in e.changes for f in c.fields]) for e in after.entries[:1]] == [
+        ("删去手机号", [("（无）", "咨询请到办事窗口")])]

@@ -85,7 +85,7 @@ def change_text(entry: history.Entry) -> str:
 
 
 def changes_feed(model: Model, data_dir: str | Path, provenance: Provenance, base: str) -> bytes:
-    found = history.for_data_dir(data_dir, {law.id: law.title for law in model.laws.values()})
+    found = history.for_model(data_dir, model)
     entries = found.entries[:MAX_ENTRIES]
     subtitle = "权责事项的新增、调整和删除，按提交日期排列。" + (found.reason and f"注意：{found.reason}。")
     feed = _feed(f"{provenance.agency}权责清单调整记录", subtitle, _uuid(provenance.agency, CHANGES_FEED),

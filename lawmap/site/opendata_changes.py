@@ -14,7 +14,7 @@ SRC_URI = "open-data/changes.md"
 
 
 def model_history(model) -> history.History:
-    return history.for_data_dir(model_data_dir(model), {law.id: law.title for law in model.laws.values()})
+    return history.for_model(model_data_dir(model), model)
 
 
 def pages(model):
