@@ -308,6 +308,26 @@ COLUMNS = [
 NUMBER_HEADER, AREA_HEADER = "序号", "业务领域"
 
 
+# OWASP CSV injection: a cell starting with one of these is a formula (or DDE) in Excel, WPS and LibreOffice
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # what the xlsx format cannot hold (rejected at load anyway)
+
+
+def neutralise(text: str) -> str:
+    """A cell's text as written to CSV/XLSX: never a formula (prefixed with ' ), never a character xlsx refuses."""
+    text = _ILLEGAL.sub("\ufffd", text)
+    return "'" + text if text.startswith(FORMULA_STARTS) or _neutralised(text) else text
+
+
+def _neutralised(text: str) -> bool:
+    return text.startswith("'") and text[1:].startswith(FORMULA_STARTS + ("'",))
+
+
+def restore(text: str) -> str:
+    """The value neutralise() was given: the import reads '=… back as =…."""
+    return text[1:] if _neutralised(text) else text
+
+
 def normalise(value) -> str:
     """A cell as text, the way both sides of a comparison see it: numbers and dates as typed, line ends unified."""
     if value is None:

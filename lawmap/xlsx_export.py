@@ -15,7 +15,7 @@ from openpyxl.utils import get_column_letter
 
 from .loader import load_project
 from .model import Area, Model
-from .xlsx_cells import AREA_HEADER, COLUMNS, NUMBER_HEADER, Context
+from .xlsx_cells import AREA_HEADER, COLUMNS, NUMBER_HEADER, Context, neutralise
 
 SUMMARY_SHEET = "总表"
 READ_ONLY_FILL = PatternFill("solid", fgColor="EEEEEE")
@@ -33,18 +33,19 @@ def headers(with_area: bool) -> list[str]:
 
 
 def area_rows(model: Model, area: Area, ctx: Context | None = None) -> list[list[str]]:
-    """One area's rows, without header: 序号 then each column of COLUMNS."""
+    """One area's rows, without header: 序号 then each column of COLUMNS, each cell neutralised (never a formula)."""
     ctx = ctx or Context(model)
-    return [[str(n)] + [c.format(p, ctx) for c in COLUMNS] for n, p in enumerate(area.powers, 1)]
+    return [[str(n)] + [neutralise(c.format(p, ctx)) for c in COLUMNS] for n, p in enumerate(area.powers, 1)]
 
 
 def table_rows(model: Model) -> list[list[str]]:
-    """The 总表 as a list of rows of text, header first: 序号, 业务领域, then the 权责清单 columns."""
+    """The 总表 as a list of rows of text, header first: 序号, 业务领域, then the 权责清单 columns; every cell as
+    neutralise() writes it (a value starting with = + - @ gets a leading ' , which the import takes off again)."""
     ctx, rows, number = Context(model), [headers(True)], 0
     for area in model.areas:
         for power in area.powers:
             number += 1
-            rows.append([str(number), area.name] + [c.format(power, ctx) for c in COLUMNS])
+            rows.append([str(number), neutralise(area.name)] + [neutralise(c.format(power, ctx)) for c in COLUMNS])
     return rows
 
 
@@ -58,6 +59,9 @@ def _fill_sheet(sheet, header: list[str], rows: list[list[str]]) -> None:
     sheet.append(header)
     for row in rows:
         sheet.append(row)
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            cell.data_type = "s"  # text, whatever it looks like: openpyxl would store "=…" as a formula
     read_only = {i for i, h in enumerate(header, 1) if h == NUMBER_HEADER or h.endswith("（只读）")}
     widths = {NUMBER_HEADER: 6, AREA_HEADER: 14} | {c.header: c.width for c in COLUMNS}
     for index, name in enumerate(header, 1):

@@ -24,7 +24,7 @@ from . import xlsx_apply as apply
 from .fill_articles import fill
 from .loader import load_project
 from .model import Model, Power
-from .xlsx_cells import COLUMNS, CellError, Context, normalise, ref_value
+from .xlsx_cells import COLUMNS, CellError, Context, normalise, ref_value, restore
 from .xlsx_export import SUMMARY_SHEET, sheet_title
 
 CODE = "事项编码"
@@ -74,7 +74,7 @@ def read_sheet(sheet, errors: list[str]) -> list[Row]:
     columns = {name: column_index_from_string(letter) - 1 for name, letter in letters.items()}
     rows = []
     for number, values in enumerate(sheet.iter_rows(min_row=2, values_only=True), 2):
-        cells = {name: normalise(values[i]) if i < len(values) else "" for name, i in columns.items()}
+        cells = {name: normalise(restore(normalise(values[i]))) if i < len(values) else "" for name, i in columns.items()}
         if any(cells.get(c.header) for c in [COLUMNS[0]] + READ):
             rows.append(Row(sheet.title, number, cells, letters))
     return rows

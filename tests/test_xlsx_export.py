@@ -103,3 +103,53 @@ def test_cli_round_trip_reports_no_change(data, tmp_path):
     back = subprocess.run(run + ["import-xlsx", str(out), "--data-dir", str(data)], capture_output=True, text=True,
                           cwd=ROOT)
     assert back.returncode == 0 and back.stdout.strip() == "工作簿与数据一致，无需改动"
+
+
+FORMULAS = ['=HYPERLINK("http://example.com/x","点此")', "+1+2", "-2+3", "@SUM(A1)", "'=already quoted"]
+
+
+def _with_formula_values(data: Path) -> None:
+    path = data / "areas" / "zuzhi.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("    name: 对社会团体违法行为的行政处罚", f"    name: '{FORMULAS[0].replace(chr(39), chr(39) * 2)}'")
+    text = text.replace("    fee: 不收费", f'    fee: "{FORMULAS[1]}"\n    note: "{FORMULAS[2]}"')
+    text = text.replace("      targets: 直接负责的主管人员和其他直接责任人员", f'      targets: "{FORMULAS[3]}"')
+    text = text.replace("    subject: 测试市民政局", f"    subject: \"{FORMULAS[4]}\"")
+    path.write_text(text, encoding="utf-8")
+
+
+def test_csv_and_xlsx_cells_starting_like_a_formula_are_neutralised_and_read_back(data, tmp_path):
+    _with_formula_values(data)
+    project = load_project(data)
+    assert project.report.errors == [], project.report.lines()
+    before = snapshot(data)
+    out = tmp_path / "x.xlsx"
+    write_xlsx(project.model, out)
+    book = load_workbook(out)  # not data_only: a formula would show as its "=…" text with data_type "f"
+    cells = [c for sheet in book.worksheets for row in sheet.iter_rows(min_row=2) for c in row if c.value is not None]
+    assert {c.data_type for c in cells} == {"s"}
+    values = {c.value for c in cells}
+    assert "'" + FORMULAS[0] in values and "'+1+2" in values and "'-2+3" in values and "'@SUM(A1)" in values
+    assert "''=already quoted" in values
+    assert not any(str(v).startswith(("=", "+", "-", "@", "\t")) for v in values)
+    write_csv(project.model, tmp_path / "x.csv")
+    rows = list(csv.reader((tmp_path / "x.csv").read_text(encoding="utf-8-sig").splitlines(True)))
+    assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for row in rows[1:] for cell in row)
+    assert "'" + FORMULAS[0] in rows[1]
+    assert import_workbook(out, data) == ([], [])  # the round trip restores every original value: no change
+    assert snapshot(data) == before
+
+
+def test_edited_formula_like_cell_is_read_back_as_the_text_typed(data, tmp_path):
+    out = tmp_path / "x.xlsx"
+    write_xlsx(load_project(data).model, out)
+    book = load_workbook(out)
+    sheet = book["社会组织管理"]
+    header = [c.value for c in sheet[1]]
+    sheet.cell(2, header.index("备注") + 1).value = "'-待核实"
+    sheet.cell(2, header.index("备注") + 1).data_type = "s"
+    book.save(out)
+    errors, changes = import_workbook(out, data)
+    assert errors == [] and any("备注" in c for c in changes)
+    assert 'note: "-待核实"' in (data / "areas" / "zuzhi.yaml").read_text(encoding="utf-8") or \
+        "note: -待核实" in (data / "areas" / "zuzhi.yaml").read_text(encoding="utf-8")
