@@ -18,9 +18,13 @@ from pathlib import Path
 from openpyxl import load_workbook
 from openpyxl.utils import column_index_from_string, get_column_letter
 from ruamel.yaml import YAML
+from ruamel.yaml.representer import RoundTripRepresenter
+from yaml import nodes as yaml_nodes
+from yaml import resolver as yaml_resolver
 from ruamel.yaml.comments import CommentedMap
 
 from . import xlsx_apply as apply
+from . import xlsx_guard as guard
 from .fill_articles import fill
 from .loader import load_project
 from .model import Model, Power
@@ -134,10 +138,15 @@ def check_summary(rows: list[Row], plan: Plan, model: Model, ctx: Context) -> No
 
 def read_workbook(path: Path, model: Model) -> Plan:
     plan, ctx = Plan(), Context(model)
+    plan.errors = guard.preflight(path)
+    if plan.errors:
+        return plan
     try:
         book = load_workbook(path, data_only=True)
+        plan.errors = guard.too_many_rows(book) or guard.formulas_without_value(path, book)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
         plan.errors.append(f"{path}: 无法打开工作簿（{exc}）；请保存为 .xlsx 格式")
+    if plan.errors:
         return plan
     areas = {sheet_title(a): a for a in model.areas}
     summary = []
@@ -198,6 +207,29 @@ def new_record(code: str, values: dict, ctx: Context) -> CommentedMap:
     return node
 
 
+class _Representer(RoundTripRepresenter):
+    """Writes a string that YAML 1.1 (PyYAML, which loads the data) would read as something else — yes, no, on, off,
+    y, n, null, ~, 0o17, 1_000, 1:20 … — in double quotes, so that a cell typed `no` stays the text “no”."""
+
+    in_key = False  # keys are read as written (yamlsource): `no:` stays a key, unquoted
+
+    def represent_key(self, data):
+        self.in_key = True
+        try:
+            return super().represent_key(data)
+        finally:
+            self.in_key = False
+
+    def represent_str(self, data):
+        if not self.in_key and _RESOLVER.resolve(yaml_nodes.ScalarNode, data, (True, False)) != "tag:yaml.org,2002:str":
+            return self.represent_scalar("tag:yaml.org,2002:str", data, style='"')
+        return super().represent_str(data)
+
+
+_RESOLVER = yaml_resolver.Resolver()
+_Representer.add_representer(str, _Representer.represent_str)
+
+
 def _loader() -> YAML:
     yaml = YAML()
     yaml.preserve_quotes = True
@@ -208,6 +240,7 @@ def _yaml_for(text: str, data) -> YAML:
     """A dumper set to the file's own indentation (the first that reproduces the file unchanged)."""
     for mapping, sequence, offset in _INDENTS:
         yaml = YAML()
+        yaml.Representer = _Representer
         yaml.width, yaml.preserve_quotes = 4096, True
         yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
         out = StringIO()
@@ -287,8 +320,9 @@ def import_workbook(path: str | Path, data_dir: str | Path = "data", dry_run: bo
         return errors + ["导入后的数据有上述错误，未写入任何文件"], []
     changes = describe(plan, project.model) + [f"{p}: {line}" for p, line in filled]
     if not dry_run:
-        for file, text in {**texts, **law_texts}.items():
-            Path(file).write_text(text, encoding="utf-8")
+        failed = guard.write_all({Path(file): text for file, text in {**texts, **law_texts}.items()})
+        if failed:
+            return failed, []
     return [], changes
 
 
@@ -338,7 +372,7 @@ def _check_in_copy(texts: dict[Path, str], data_dir: Path):
 
 def cmd_import(args) -> int:
     errors, changes = import_workbook(args.workbook, args.data_dir, args.dry_run)
-    for line in errors or changes or ["工作簿与数据一致，无需改动"]:
+    for line in guard.capped(errors) or changes or ["工作簿与数据一致，无需改动"]:
         print(line)
     if changes and not args.dry_run:
         print("已写入；请运行 python -m lawmap check 并预览后再提交")
