@@ -1,8 +1,8 @@
 """PII guard: finds 身份证号, mobile numbers, bank-card numbers and personal addresses in data and in the built site.
 
-One scanner serves `lawmap check` (disclosure data files) and the build (every page, the search index, every
-exported file), so nothing with a citizen's personal data can be published. The bureau's own office phones and
-address (agency.yaml) are allowed through.
+One scanner serves `lawmap check` (every data file, lawmap.privacy) and the build (every page, the search index,
+every exported file), so nothing with a citizen's personal data can be published. Numbers are found however they are
+written (lawmap.pii_numbers). The bureau's published numbers and address (agency.yaml) are allowed through.
 """
 from __future__ import annotations
 

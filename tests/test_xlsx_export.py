@@ -153,3 +153,10 @@ def test_edited_formula_like_cell_is_read_back_as_the_text_typed(data, tmp_path)
     assert errors == [] and any("备注" in c for c in changes)
     assert 'note: "-待核实"' in (data / "areas" / "zuzhi.yaml").read_text(encoding="utf-8") or \
         "note: -待核实" in (data / "areas" / "zuzhi.yaml").read_text(encoding="utf-8")
+
+
+def test_a_control_character_never_reaches_openpyxl():
+    """Rejected at load (tests/test_hostile_input.py); should one slip through, the cell gets U+FFFD, not a crash."""
+    from lawmap.xlsx_cells import neutralise, restore
+    assert neutralise("甲\x0b乙") == "甲\ufffd乙"
+    assert [restore(neutralise(v)) for v in ("=1", "'=1", "-", "正常")] == ["=1", "'=1", "-", "正常"]
