@@ -160,3 +160,18 @@ def test_a_control_character_never_reaches_openpyxl():
     from lawmap.xlsx_cells import neutralise, restore
     assert neutralise("甲\x0b乙") == "甲\ufffd乙"
     assert [restore(neutralise(v)) for v in ("=1", "'=1", "-", "正常")] == ["=1", "'=1", "-", "正常"]
+
+
+def test_public_downloads_are_neutralised_too(data):
+    """downloads/quanze-qingdan.csv and .xlsx, as the build publishes them."""
+    import io
+    from lawmap.exports import downloads
+    from lawmap.exports.meta import Provenance
+    _with_formula_values(data)
+    model = load_project(data).model
+    files = downloads.files(model, Provenance.of(model, data))
+    text = files[downloads.CSV_PATH].decode("utf-8-sig")
+    assert "'" + FORMULAS[0].replace('"', '""') in text and ",=" not in text and ",+" not in text and ",@" not in text
+    book = load_workbook(io.BytesIO(files[downloads.XLSX_PATH]))
+    cells = [c for sheet in book.worksheets for row in sheet.iter_rows() for c in row if c.value is not None]
+    assert {c.data_type for c in cells} == {"s"} and "'" + FORMULAS[0] in {c.value for c in cells}
