@@ -22,7 +22,7 @@ COMPOUND_SURNAMES = (
 _HAN = "[\u4e00-\u9fff]"
 _MASKED = re.compile(r"(?:" + "|".join(COMPOUND_SURNAMES) + r"|(?!某)" + _HAN + r")某{1,2}\Z")
 # a short run of Chinese characters without an organisation word reads as a person's name
-_ORG_WORDS = re.compile(r"某某|公司|中心|协会|学会|商会|基金会|院|所|站|会|社|厂|店|部|局|委|办|校|园|馆|室|队|组|团|行|场|堂|处|司|家")
+_ORG_WORDS = re.compile(r"公司|中心|院|所|站|会|社|厂|店|部|局|委|办|校|园|馆|室|队|组|团|行|场|堂|处|司|家|村|户")
 
 
 def masked(name: str) -> bool:
@@ -40,7 +40,7 @@ def check_person_name(name: str, pos: Pos, what: str, report: Report, is_person:
     if not isinstance(name, str):
         return
     if is_person is None:
-        is_person = looks_like_person(name) or ("某" in name and len(name) <= 4)
+        is_person = looks_like_person(name)
     if is_person and not masked(name):
         report.error(pos, f"{what}：个人的姓名须脱敏为“姓＋某”或“姓＋某某”（如 张某、欧阳某某），不得写“{name}”")
 

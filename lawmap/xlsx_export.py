@@ -59,9 +59,6 @@ def _fill_sheet(sheet, header: list[str], rows: list[list[str]]) -> None:
     sheet.append(header)
     for row in rows:
         sheet.append(row)
-    for row in sheet.iter_rows(min_row=2):
-        for cell in row:
-            cell.data_type = "s"  # text, whatever it looks like: openpyxl would store "=…" as a formula
     read_only = {i for i, h in enumerate(header, 1) if h == NUMBER_HEADER or h.endswith("（只读）")}
     widths = {NUMBER_HEADER: 6, AREA_HEADER: 14} | {c.header: c.width for c in COLUMNS}
     for index, name in enumerate(header, 1):
@@ -71,6 +68,7 @@ def _fill_sheet(sheet, header: list[str], rows: list[list[str]]) -> None:
         for cell in row:
             cell.alignment = wrap
             cell.number_format = "@"
+            cell.data_type = "s"  # text, whatever it looks like: openpyxl would store "=…" as a formula
             if cell.row == 1:
                 cell.font, cell.fill = Font(bold=True), HEADER_FILL
             elif cell.column in read_only:

@@ -110,7 +110,7 @@ class _Walker:
             self.report.error(_mark_pos(self.doc.file, node.start_mark), f"嵌套超过 {MAX_DEPTH} 层，请检查缩进或括号")
             raise _Stop
         self.doc.positions[path] = node.start_mark  # turned into a Pos only when a message needs it
-        if node.tag == _STR:
+        if node.tag == _STR and node.id == "scalar":
             return self._text(node)
         if node.id == "mapping":
             return self._mapping(node, path)

@@ -87,10 +87,8 @@ def check_target(decision: Record, report: Report) -> None:
     where = decision.pos("target", "name")
     if target.get("minor"):
         report.error(decision.pos("target"), f"执法决定 {decision['id']} 的当事人是未成年人：此类决定不得公开（未成年人保护法第四条）")
-    if target["type"] == "个人":
-        privacy.check_person_name(target["name"], where, f"执法决定 {decision['id']} 的当事人", report, is_person=True)
-    else:
-        privacy.check_person_name(target["name"], where, f"执法决定 {decision['id']} 的当事人", report)
+    privacy.check_person_name(target["name"], where, f"执法决定 {decision['id']} 的当事人", report,
+                              is_person=True if target["type"] == "个人" else None)  # 组织: judged by the name
     if target["type"] == "组织" and decision.is_example and not any(m in target["name"] for m in FICTIONAL_ORG):
         report.error(where, f"示例执法决定 {decision['id']} 的当事人须是明显虚构的名称（含“某某”），不得写“{target['name']}”")
 
