@@ -2,7 +2,6 @@
 lists, formula cells without a value refused by cell name, YAML 1.1 words kept as text."""
 from __future__ import annotations
 
-import os
 import shutil
 import stat
 import subprocess
@@ -11,7 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from lawmap import xlsx_guard
 from lawmap.loader import load_project
