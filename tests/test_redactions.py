@@ -5,23 +5,22 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
 
+from builds import run_build
+from disclosure_helpers import run_check
 from test_history import FIXTURE, area_file, commit, edit_area, git
-
-from disclosure_helpers import ROOT, run_check
 
 MOBILE = "139 1234 5678"
 
 
-def _build(data, out):
+def _build(data, out, factory, what: str):
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", LAWMAP_DATA_DIR=str(data))
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=600)
+    return run_build(factory, f"mkdocs build {data} ({what})", [sys.executable, "-m", "mkdocs", "build", "--strict",
+                                                                "-d", str(out)], env)
 
 
-def test_redacting_a_commit_removes_it_from_changes_and_feed(tmp_path):
+def test_redacting_a_commit_removes_it_from_changes_and_feed(tmp_path, tmp_path_factory):
     repo = tmp_path / "repo"
     repo.mkdir()
     git(repo, "init", "-q", "-b", "main")
@@ -34,7 +33,7 @@ def test_redacting_a_commit_removes_it_from_changes_and_feed(tmp_path):
     data, site = repo / "data", tmp_path / "site"
     assert area_file(repo).exists() and run_check(data).returncode == 0  # the data itself is clean now
 
-    done = _build(data, site)
+    done = _build(data, site, tmp_path_factory, "must fail")
     log = done.stdout + done.stderr
     assert done.returncode != 0 and "Traceback" not in log
     assert "open-data/changes/index.html:" in log and "feed.xml:" in log and "含有未脱敏的手机号码" in log
@@ -44,7 +43,7 @@ def test_redacting_a_commit_removes_it_from_changes_and_feed(tmp_path):
     (data / "redactions.yaml").write_text(f"redactions:\n  - commit: {sha[:12]}\n    reason: 误录当事人手机号码\n",
                                           encoding="utf-8")
     assert run_check(data).returncode == 0
-    done = _build(data, site)
+    done = _build(data, site, tmp_path_factory, "redacted")
     assert done.returncode == 0, done.stdout + done.stderr
     feed = (site / "feed.xml").read_text(encoding="utf-8")
     changes = (site / "open-data" / "changes" / "index.html").read_text(encoding="utf-8")
