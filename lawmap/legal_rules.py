@@ -130,11 +130,17 @@ def check_not_repealed(law: Law, repealed: list[dict], report: Report) -> None:
                                           f"{version.id} 版本不能录为“{version.status}”")
 
 
+def is_discipline_only(text: str) -> bool:
+    """A clause whose only consequence is 处分 (政务处分法 39, 残保法 61/2); one that also has a superior organ
+    责令改正 (救助办法 66) does give that organ a supervisory duty."""
+    return bool(DISCIPLINE.search(text)) and "责令" not in text
+
+
 def check_duty_basis(power: Power, report: Report) -> None:
     """A 责任事项 rests on the article that imposes the duty, not on a discipline clause (that is 追责依据)."""
     for resp in power.responsibilities:
         for ref in resp.bases:
-            if _checkable(ref) and DISCIPLINE.search(unit_text(ref)):
+            if _checkable(ref) and is_discipline_only(unit_text(ref)):
                 report.warning(ref.pos, f"事项 {power.code} 的责任事项（{resp.stage}）以{ref.citation()}为依据，"
                                         f"该条是处分（追责）条款，不设定这项职责：请改引设定职责的条文，追责条款写在追责依据")
 
