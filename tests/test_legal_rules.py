@@ -330,3 +330,33 @@ def test_a_discipline_clause_as_the_basis_of_a_duty_is_a_warning(data):
                               "该条是处分（追责）条款，不设定这项职责：请改引设定职责的条文，追责条款写在追责依据"]
     edit(data, LAW, "依法给予处分。", "由上级机关责令改正，依法给予处分。")
     assert problems(data) == []
+
+
+# ---- the bundled data: the review's findings are fixed -----------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    return load_project(ROOT / "data")
+
+
+def test_the_six_county_powers_are_decided_by_the_county_bureau_under_the_citys_supervision(bundled):
+    for code in ("SNMZ-QR-040", "SNMZ-QR-041", "SNMZ-JF-028", "SNMZ-JF-029", "SNMZ-JF-030", "SNMZ-JF-043"):
+        power = bundled.model.power(code)
+        assert power.level == "县级" and power.subject.startswith("县级人民政府民政部门"), code
+        assert "遂宁市民政局" not in power.subject and "监督" in power.supervision, code
+
+
+def test_the_bundled_data_judged_on_its_own_as_of_date_is_clean(bundled):
+    as_of = bundled.model.agency.data["as_of"]
+    assert load_project(ROOT / "data", on=as_of).report.lines() == []
+
+
+def test_cf022_and_qt009_rest_on_the_regulations_that_set_them(bundled):
+    def whole(code):
+        return {(r.law.short, r.version.doc_no, r.kind) for r in bundled.model.power(code).bases if r.at.whole}
+    assert whole("SNMZ-CF-022") == {("养老机构办法", "民政部令第66号", "处罚依据")}
+    assert whole("SNMZ-QT-009") == {("社会组织信用办法", "民政部令第60号", "设定依据")}
+    assert not any(r.kind == "处罚依据" and r.law_id == "laonianren-fa" for r in bundled.model.power("SNMZ-CF-022").all_refs())
