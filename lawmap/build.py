@@ -60,7 +60,7 @@ def build_power(doc: Document, data: dict, path: tuple) -> Power:
         status=data["status"], source=data["source"], pos=doc.pos(path), file=doc.file, path=path,
         service_code=data.get("service_code"), service_category=data.get("service_category"),
         subitems=data.get("subitems", []), subitem_bases=subitem_bases, adjusted_on=data.get("adjusted_on"),
-        source_note=data.get("source_note"), note=data.get("note"))
+        source_note=data.get("source_note"), note=data.get("note"), supervision=data.get("supervision"))
 
 
 def build_area(doc: Document) -> Area:

@@ -49,8 +49,15 @@ class At:
     para: int | None = None
     item: int | None = None
 
+    @property
+    def whole(self) -> bool:
+        """The regulation as a whole (written 全文): cited where no article can be sourced yet."""
+        return self.article == 0
+
     def key(self) -> str:
-        """The normalised machine form: 30, 30/1, 30/1/4."""
+        """The normalised machine form: 30, 30/1, 30/1/4 (全文 for the whole regulation)."""
+        if self.whole:
+            return WHOLE_TEXT
         parts = [self.article, self.para, self.item]
         while parts[-1] is None:
             parts.pop()
@@ -58,6 +65,8 @@ class At:
 
     def chinese(self, single_para: bool = False) -> str:
         """第三十条第一款第（四）项; the 款 is left out where the article has only one (as the laws cite)."""
+        if self.whole:
+            return WHOLE_TEXT
         text = f"第{int_to_cn(self.article)}条"
         if self.para is not None and not (single_para and self.para == 1):
             text += f"第{int_to_cn(self.para)}款"
@@ -66,6 +75,9 @@ class At:
         return text
 
 
+WHOLE_TEXT = "全文"
+WHOLE = At(0)  # a citation of a whole 规章 whose articles cannot be sourced (version marked unchecked:)
+
 _NUM = r"[0-9零一二三四五六七八九十百千]+"
 _CHINESE = re.compile(rf"^第({_NUM})条(?:第({_NUM})款)?(?:第?[（(]({_NUM})[）)]项?)?$")
 _SLASH = re.compile(r"^(\d+)(?:/(\d+))?(?:/(\d+))?$")
@@ -73,12 +85,14 @@ _SHORT = re.compile(rf"^(\d+)[（(]({_NUM})[）)]$")  # 24(二): 项 of an artic
 
 
 def parse_at(value) -> At:
-    """Accept 30, "30/1/4", "第三十条第一款第（四）项", "24(二)"; raise ValueError otherwise."""
+    """Accept 30, "30/1/4", "第三十条第一款第（四）项", "24(二)", "全文"; raise ValueError otherwise."""
     if isinstance(value, bool):
         raise ValueError(f"无法识别的条款写法：{value!r}")
     if isinstance(value, int):
         return At(value)
     text = re.sub(r"\s+", "", str(value))
+    if text == WHOLE_TEXT:
+        return WHOLE
     for pattern, has_para in ((_SLASH, True), (_CHINESE, True), (_SHORT, False)):
         match = pattern.match(text)
         if match:

@@ -44,7 +44,7 @@ def cited_articles(data_dir: Path) -> dict[tuple[str, str], set[int]]:
     refs = model.all_refs()
     cited: dict[tuple[str, str], set[int]] = {}
     for ref in refs:
-        if ref.at is not None:
+        if ref.at is not None and not ref.at.whole:
             cited.setdefault((ref.law_id, ref.version_id), set()).add(ref.at.article)
     return cited
 

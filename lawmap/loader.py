@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from . import build, pii, privacy, quotes, rules
+from . import build, legal_rules, pii, privacy, quotes, rules
 from .diagnostics import Pos, Report
 from .model import Model, Ref
 from .schemas import calendar_date, check_schema
@@ -120,6 +120,10 @@ def load_project(data_dir: str | Path = "data", on: str | None = None) -> Projec
                   laws={law.id: law for law in reversed(laws)}, today=on,
                   areas=sorted((build.build_area(d) for d in area_docs), key=lambda a: (a.order, a.id)))
     files = [d.file for d in agency_docs + law_docs + area_docs]
+    repealed_path = data_dir / "laws-repealed.yaml"
+    repealed_docs = _load([repealed_path] if repealed_path.exists() else [], "laws-repealed", data_dir, report, dropped)
+    model.repealed = [law for d in repealed_docs for law in d.data["laws"]]
+    files += [d.file for d in repealed_docs]
     for kind in EXTRA_KINDS:
         docs = _load(sorted(data_dir.glob(kind.pattern)), kind.schema, data_dir, report, dropped, texts)
         files += [d.file for d in docs]
@@ -136,14 +140,19 @@ def _validate(model: Model, laws, law_docs, report: Report, complete: bool) -> N
     rules.check_unique(model, laws, report)
     for law, doc in zip(laws, law_docs):
         rules.check_law_file(law, Path(doc.file).stem, report)
+        legal_rules.check_not_repealed(law, model.repealed, report)
     quotes.check_quotes(model, report)
     model.extra_refs = [r for kind in EXTRA_KINDS for r in kind.refs(model)]
     refs = model.all_refs()
     for ref in refs:
         rules.resolve_ref(ref, model.laws, report)
         rules.check_currency(ref, model.today, report)
+        legal_rules.check_in_force_on_as_of(ref, model, report)
     for power in model.powers:
         rules.check_power(power, model, report)
+        legal_rules.check_basis_sets_act(power, report)
+        legal_rules.check_level_subject(power, model, report)
+        legal_rules.check_duty_basis(power, report)
     rules.check_area_office(model, report)
     if complete:  # with a file left out, its citations are unknown: no "uncited article" noise
         rules.check_uncited_articles(model, refs, report)

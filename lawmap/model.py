@@ -110,6 +110,9 @@ class Ref:
 
     def citation(self) -> str:
         title = self.law.title if self.law else self.law_id
+        if self.at is not None and self.at.whole:
+            doc_no = f"（{self.version.doc_no}）" if self.version is not None and self.version.doc_no else ""
+            return f"《{title}》{doc_no}（整部引用，未引具体条文）"
         single = bool(self.article and len(self.article.paras) == 1)
         return cite(title, self.at, single) if self.at else f"《{title}》{self.raw_at}"
 
@@ -161,10 +164,20 @@ class Power:
     adjusted_on: str | None = None
     source_note: str | None = None
     note: str | None = None
+    supervision: str | None = None  # this bureau's 指导、监督 role where the power is exercised by another level
 
     @property
     def is_example(self) -> bool:
         return self.source == "示例"
+
+    def subitem_refs(self, subitem_id: str) -> list[Ref]:
+        """The bases of one 子项 (违法情形); the power's own bases when the 子项 lists none."""
+        refs = iter(self.subitem_bases)
+        for sub in self.subitems:
+            mine = [next(refs) for _ in sub.get("bases", [])]
+            if sub["id"] == subitem_id:
+                return mine or list(self.bases)
+        return []
 
     def all_refs(self) -> list[Ref]:
         refs = list(self.bases) + list(self.subitem_bases) + list(self.accountability_bases)
@@ -220,6 +233,7 @@ class Model:
     extras: dict = field(default_factory=dict)  # other record kinds (disclosure …), by kind name
     extra_refs: list = field(default_factory=list)  # the citations those records make
     problems: list = field(default_factory=list)  # every finding of the check (diagnostics.Problem), sorted
+    repealed: list[dict] = field(default_factory=list)  # data/laws-repealed.yaml: national laws no longer in force
     # views computed once from the loaded model (which is not changed after loading): powers by code, citation
     # indexes — looked up once per page, so recomputing them would make the build quadratic in the data
     derived: dict = field(default_factory=dict, repr=False, compare=False)

@@ -67,7 +67,16 @@ def resolve_ref(ref: Ref, laws: dict[str, Law], report: Report) -> None:
     if ref.at is None:
         report.error(ref.pos, f"无法识别的条款写法“{ref.raw_at}”（可写 第三十条第一款第（四）项 或 30/1/4）")
         return
+    if ref.at.whole:
+        _check_whole(ref, law, version, report)
+        return
     _resolve_article(ref, law, version, report)
+
+
+def _check_whole(ref: Ref, law: Law, version, report: Report) -> None:
+    """全文 cites a regulation as a whole: only where no reference text lets an article be quoted (version unchecked)."""
+    if version.reference:
+        report.error(ref.pos, f"《{law.title}》（{version.id}）有参考文本，请引用具体条文，不要写“全文”")
 
 
 def _resolve_article(ref: Ref, law: Law, version, report: Report) -> None:

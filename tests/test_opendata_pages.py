@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import yaml
 
 from builds import run_build
 from lawmap.exports.meta import SCHEMA_VERSION
@@ -76,7 +77,8 @@ def test_the_field_tables_list_exactly_the_schema_fields(built_site):
 def test_the_open_data_page_shows_provenance_and_the_api_changelog(built_site):
     html = article(built_site / "open-data" / "index.html")
     assert f"接口版本</th><td>{SCHEMA_VERSION}</td>" in html
-    assert "数据截至</th><td>2023-12-18</td>" in html
+    as_of = yaml.safe_load((ROOT / "data" / "agency.yaml").read_text(encoding="utf-8"))["as_of"]
+    assert f"数据截至</th><td>{as_of}</td>" in html and as_of == "2024-09-05"  # the date the cited versions hold
     assert "SOURCE_DATE_EPOCH" in html
     assert f"<tr><td>{SCHEMA_VERSION}</td>" in html[html.index('id="changelog"'):]
 

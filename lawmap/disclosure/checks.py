@@ -5,7 +5,7 @@ import datetime as dt
 import re
 from collections import Counter
 
-from .. import privacy
+from .. import legal_rules, privacy
 from ..diagnostics import Pos, Report
 from ..model import Model
 from .deadline import CalendarUnknown, add_workdays, days_late
@@ -78,6 +78,7 @@ def check_decision(model: Model, decision: Record, report: Report) -> None:
         report.error(decision.pos("published_on"), f"执法决定 {decision['id']} 的公开日期早于决定日期")
     if power is not None:
         check_publication_deadline(decision, power.type, report)
+        check_decision_level(model, power, decision, report)
     check_withdrawal(decision, report)
     check_legal_review(decision, report)
 
@@ -138,10 +139,22 @@ def check_legal_review(decision: Record, report: Report) -> None:
         report.error(decision.pos("legal_review", "reviewed_on"), f"执法决定 {decision['id']} 的法制审核晚于决定日期：须先审核、后决定（行政处罚法第五十八条）")
 
 
+def check_decision_level(model: Model, power, decision: Record, report: Report) -> None:
+    """A decision follows the level rule of its power: the city bureau does not decide what the law gives the county."""
+    refs = power.subitem_refs(decision["subitem"]) if decision.get("subitem") else list(power.bases)
+    problem = legal_rules.decision_level_problem(power, refs, decision["agency"], model.agency.name if model.agency else "")
+    if problem:
+        report.error(decision.pos("agency"), f"执法决定 {decision['id']}：{problem}")
+
+
 def check_lenient_row(model: Model, row: Record, report: Report) -> None:
     power = _power(model, row, report, "行政处罚")
     if power is not None and not power.subitems:
         report.error(row.pos("power"), f"{row['id']}：事项 {power.code} 没有列出子项（违法情形），三张清单的每一行须对应一个子项")
+    elif power is not None and row["subitem"] in {s["id"] for s in power.subitems}:
+        problem = legal_rules.lenient_row_problem(row["list"], power.subitem_refs(row["subitem"]))
+        if problem:
+            report.error(row.pos("subitem"), f"{row['id']}（{row['list']}）：{problem}")
 
 
 def check_lenient_counts(d: Disclosure, report: Report) -> None:

@@ -17,6 +17,7 @@ def render(model, key: str = "") -> str:
     return render_template(
         "home.md.j2", "index.md", agency_name=model.agency.name if model.agency else "（未配置机关）",
         as_of=model.agency.data.get("as_of", "") if model.agency else "", areas=areas,
+        as_of_note=model.agency.data.get("as_of_note", "") if model.agency else "",
         power_count=len(model.powers), counts=type_counts(model.powers),
         law_count=len({r.law_id for r in refs}),
         article_count=len({(r.law_id, r.version_id, r.at.article) for r in refs}),

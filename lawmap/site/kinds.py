@@ -8,6 +8,7 @@ from . import law  # noqa: F401
 from . import basis  # noqa: F401
 from . import report_errors  # noqa: F401
 from . import staff_findings  # noqa: F401
+from . import law_updates  # noqa: F401
 from . import opendata_page  # noqa: F401
 from . import opendata_changes  # noqa: F401
 from . import disclosure_index, disclosure_before, disclosure_after, disclosure_lenient  # noqa: F401,E401
