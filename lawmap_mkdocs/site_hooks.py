@@ -14,6 +14,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 
 from lawmap.provenance import data_as_of, source_commit  # noqa: E402
 from lawmap.site.search_terms import mark_shadowing, shadowing_prefixes, user_dict  # noqa: E402
+from lawmap.site.tables import label_tables  # noqa: E402
 from lawmap_mkdocs import state  # noqa: E402
 
 
@@ -79,3 +80,8 @@ def on_page_markdown(markdown, page, config, files):
     if kind:
         page.meta.setdefault("search", {}).setdefault("boost", SEARCH_BOOSTS[kind])
     return markdown
+
+
+def on_page_content(html, page, config, files):
+    """Label table cells with their column names, so tables read as cards on a phone (lawmap/site/tables.py)."""
+    return label_tables(html)

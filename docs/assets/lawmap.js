@@ -52,6 +52,15 @@
     form.addEventListener("change", apply);
   }
 
-  function start() { setUpCopyButtons(); setUpFilter(); }
+  function markScrollingTables() {
+    document.querySelectorAll(".lm-table-wrap").forEach(function (wrap) {
+      wrap.classList.toggle("lm-scrolls", wrap.scrollWidth > wrap.clientWidth + 1);
+    });
+  }
+
+  function start() {
+    setUpCopyButtons(); setUpFilter(); markScrollingTables();
+    window.addEventListener("resize", markScrollingTables);
+  }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
 })();

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 from . import Page, PageKind, links, register
+from .map_area import area_diagram
+from .map_overview import GROUPS
 from .templating import render_template
 from .views import office_name, ref_views, type_counts
 
@@ -45,6 +47,7 @@ def render(model, key: str) -> str:
         raise KeyError(f"没有 id 为 {key} 的业务领域")
     return render_template(
         "area.md.j2", src_uri(area.id), a=area, office=office_name(model, area.office_id),
+        diagram=area_diagram(area, src_uri(area.id)), groups=GROUPS,
         counts=type_counts(area.powers), laws=_laws(area), risks=_risks(area),
         accountability=[{"power": p, "refs": ref_views(p.accountability_bases, model)} for p in area.powers])
 

@@ -81,3 +81,20 @@ def risks_by_step(power: Power) -> list[dict]:
     order = {s["id"]: i for i, s in enumerate(power.process)}
     rows = sorted(power.risks, key=lambda r: order.get(r["step"], len(order)))
     return [dict(r, step_name=names.get(r["step"], r["step"])) for r in rows]
+
+
+LEVEL_LABELS = {"省级": "省级", "市级": "市级", "县级": "县级", "市级、县级": "市、县两级"}
+
+
+def decider(power: Power) -> dict:
+    """谁来决定: the level that exercises the power (市级 / 县级 / both) and the deciding body, from the power's fields."""
+    return {"level": LEVEL_LABELS.get(power.level, power.level), "subject": power.subject,
+            "county": "县级" in power.level}
+
+
+def cited_law_ids(model: Model) -> set[str]:
+    """Laws at least one resolved citation of the data points at: the one count of "laws cited" every page uses."""
+    derived = model.derived.get("cited_law_ids")
+    if derived is None:
+        derived = model.derived["cited_law_ids"] = {r.law_id for r in model.all_refs() if r.resolved}
+    return derived
