@@ -98,7 +98,7 @@ def _cyclic_gc_paused():
 @_cyclic_gc_paused()
 def load_project(data_dir: str | Path = "data", on: str | None = None) -> Project:
     """Load every file under data_dir once, validate it, and return the model with all problems found."""
-    from . import disclosure, redactions  # noqa: F401  (register their record kinds into EXTRA_KINDS)
+    from . import disclosure, redactions, synonyms  # noqa: F401  (register their record kinds into EXTRA_KINDS)
     data_dir = Path(data_dir).resolve()
     report = Report()
     try:

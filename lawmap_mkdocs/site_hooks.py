@@ -13,7 +13,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # MkDocs loads 
 from mkdocs.plugins import event_priority  # noqa: E402
 
 from lawmap.provenance import data_as_of, source_commit  # noqa: E402
-from lawmap.site.search_terms import mark_shadowing, shadowing_prefixes, user_dict  # noqa: E402
+from lawmap.synonyms import everyday_words  # noqa: E402
+from lawmap.site.search_terms import mark_shadowing, mark_tags, shadowing_prefixes, user_dict  # noqa: E402
 from lawmap.site.tables import label_tables  # noqa: E402
 from lawmap_mkdocs import state  # noqa: E402
 
@@ -67,7 +68,8 @@ SEARCH_BOOSTS = {"area": 3.0, "power-on-application": 1.5}
 
 def on_page_markdown(markdown, page, config, files):
     """Rank hub pages first in search: a 分图 before the items and laws it gathers, services before other items;
-    a card's codes are its search tags, so a 事项编码 finds its card first."""
+    a card's codes and the everyday words for it (data/synonyms.yaml) are its search tags, so a 事项编码 or 低保 finds
+    its card first."""
     src = page.file.src_uri
     kind = None
     if src.startswith("areas/"):
@@ -75,7 +77,9 @@ def on_page_markdown(markdown, page, config, files):
     elif src.startswith("powers/"):
         power = state.current(config).model.power(src[len("powers/"):-len(".md")])
         if power is not None:
-            page.meta.setdefault("tags", [c for c in (power.code, power.service_code) if c])
+            model = state.current(config).model
+            words = mark_tags(everyday_words(model, power), model)  # 低保 → 最低生活保障金给付 (data/synonyms.yaml)
+            page.meta.setdefault("tags", [c for c in (power.code, power.service_code) if c] + words)
             kind = "power-on-application" if power.on_application else None
     if kind:
         page.meta.setdefault("search", {}).setdefault("boost", SEARCH_BOOSTS[kind])

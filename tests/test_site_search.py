@@ -13,6 +13,7 @@ import pytest
 
 from lawmap.loader import load_project
 from lawmap.site.search_terms import shadowing_prefixes, terms
+from lawmap.synonyms import matches, synonyms
 
 
 @pytest.fixture(scope="module")
@@ -61,3 +62,19 @@ def test_each_power_card_is_tagged_with_its_codes(index, model):
     tags = {d["location"]: d.get("tags", []) for d in index["docs"]}
     for power in model.powers:
         assert power.code in tags[f"powers/{power.code}/"]
+
+
+def test_power_cards_are_tagged_with_the_words_people_say(index, model):
+    tags = {d["location"]: [t.replace("\u2060", "") for t in d.get("tags", [])] for d in index["docs"]}
+    assert "低保" in tags["powers/SNMZ-JF-028/"]
+    for synonym in synonyms(model):
+        for power in model.powers:
+            if matches(synonym, power):
+                assert set(synonym.says) - set(tags[f"powers/{power.code}/"]) <= {w for w in synonym.says
+                                                                                 if w in power.name}, power.code
+
+
+def test_the_example_notice_stays_out_of_the_search_index_of_cards_and_maps(index):
+    for doc in index["docs"]:
+        if doc["location"].startswith(("powers/", "areas/")):
+            assert "公开来源" not in re.sub("[\u200b\u2060]", "", doc["text"]), doc["location"]

@@ -1,7 +1,7 @@
 """The jieba user dictionary for Chinese search, built from the data so the index holds whole legal terms.
 
 Words: law titles (without 中华人民共和国) and short names, each title's subject (社会团体登记管理条例 → 社会团体),
-area names, the phrases of each power name (split at 对/的/和/、…) and codes. Whole power names are left out on
+area names, the phrases of each power name (split at 对/的/和/、…), codes and the everyday words of data/synonyms.yaml. Whole power names are left out on
 purpose: Material's client searches each term as a prefix (社会团体*), so a name kept as one token
 (对社会团体违法行为的行政处罚) could no longer be found by the words inside it."""
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..model import Model
+from ..synonyms import synonyms
 
 _PREFIX = "中华人民共和国"
 _SUFFIXES = ("登记管理暂行条例", "登记管理条例", "管理暂行条例", "管理条例", "暂行条例", "暂行办法", "管理办法", "登记办法",
@@ -36,6 +37,8 @@ def terms(model: Model) -> list[str]:
     for power in model.powers:
         words += [power.code, power.service_code or ""]
         words += [w for w in _CUT_WORDS.split(power.name) if len(w) >= 2]
+    for synonym in synonyms(model):  # the words people say (低保, 年检): kept whole, they are search tags too
+        words += list(synonym.says)
     seen, result = set(), []
     for word in words:
         word = word.strip()
@@ -77,3 +80,12 @@ def mark_shadowing(segmented: str, prefixes: set[str], mark: str = "\u200b") -> 
     still finds 社会 itself."""
     return mark.join(word + WORD_JOINER if word in prefixes else word for word in segmented.split(mark))
 
+
+
+def mark_tags(words: list[str], model: Model) -> list[str]:
+    """Search tags marked as the index text is: 低保 (the beginning of 低保条例) becomes 低保⁠, so the query 低保条例 still
+    stays whole while 低保* still finds the tag."""
+    prefixes = model.derived.get("shadowing_prefixes")
+    if prefixes is None:
+        prefixes = model.derived["shadowing_prefixes"] = shadowing_prefixes(model)
+    return [word + WORD_JOINER if word in prefixes else word for word in words]

@@ -35,6 +35,17 @@ SEARCHES = {
     "社会团体": "/powers/SNMZ-XK-001/",
     "SNMZ-XK-001": "/powers/SNMZ-XK-001/",
     "社团条例": "/laws/shetuan-tiaoli/",
+    "低保条例": "/laws/dibao-tiaoli/",
+    "民非条例": "/laws/minfei-tiaoli/",
+    # people's words (data/synonyms.yaml) find the power they mean
+    "低保": "/powers/SNMZ-JF-028/",
+    "五保": "/powers/SNMZ-JF-029/",
+    "年检": "/powers/SNMZ-JC-007/",
+    "年报": "/powers/SNMZ-JC-007/",
+    "结婚证": "/powers/SNMZ-QR-040/",
+    "离婚": "/powers/SNMZ-QR-040/",
+    "养老院": "/powers/SNMZ-QT-020/",
+    "领养": "/powers/SNMZ-QR-041/",
 }
 
 # power pages whose 运行流程图 is checked step by step against the data

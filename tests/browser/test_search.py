@@ -13,3 +13,11 @@ def test_search_puts_the_right_page_first(page, site_url, query, expected):
     page.goto(site_url + "/")
     results = [urlsplit(a.get_attribute("href")).path for a in search(page, query).all()[:5]]
     assert results[0] == expected, f"{query!r} → {results}"
+
+
+@pytest.mark.parametrize("query", ["低保", "社会团体", "殡葬"])
+def test_result_snippets_leave_out_the_example_notice(page, site_url, query):
+    page.goto(site_url + "/")
+    search(page, query)
+    snippets = page.locator(".md-search-result__item").all_inner_texts()
+    assert snippets and not [s for s in snippets if "公开来源" in s or "仅作示例" in s], snippets
