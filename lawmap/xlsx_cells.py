@@ -30,9 +30,11 @@ class CellError(ValueError):
 
 @dataclass
 class Context:
-    """What cells are written and read against: law titles and office names."""
+    """What cells are written and read against: law titles and office names. `public`: the published download, where
+    sub-items are listed by name only (their [id] keys matter only to staff re-importing the sheet)."""
 
     model: Model
+    public: bool = False
 
     def office_name(self, office_id: str) -> str:
         agency = self.model.agency
@@ -171,6 +173,8 @@ def parse_yes_no(text: str) -> bool:
 
 
 def format_subitems(power: Power, ctx: Context) -> str:
+    if ctx.public:
+        return "\n".join(s["name"] for s in power.subitems)
     return "\n".join(f"{s['name']} [{s['id']}]" for s in power.subitems)
 
 

@@ -38,10 +38,11 @@ def area_rows(model: Model, area: Area, ctx: Context | None = None) -> list[list
     return [[str(n)] + [neutralise(c.format(p, ctx)) for c in COLUMNS] for n, p in enumerate(area.powers, 1)]
 
 
-def table_rows(model: Model) -> list[list[str]]:
+def table_rows(model: Model, public: bool = False) -> list[list[str]]:
     """The 总表 as a list of rows of text, header first: 序号, 业务领域, then the 权责清单 columns; every cell as
-    neutralise() writes it (a value starting with = + - @ gets a leading ' , which the import takes off again)."""
-    ctx, rows, number = Context(model), [headers(True)], 0
+    neutralise() writes it (a value starting with = + - @ gets a leading ' , which the import takes off again).
+    public: the published download (sub-items by name, see Context)."""
+    ctx, rows, number = Context(model, public), [headers(True)], 0
     for area in model.areas:
         for power in area.powers:
             number += 1
@@ -49,10 +50,10 @@ def table_rows(model: Model) -> list[list[str]]:
     return rows
 
 
-def write_csv(model: Model, path: str | Path) -> None:
+def write_csv(model: Model, path: str | Path, public: bool = False) -> None:
     """The 总表 as CSV, UTF-8 with BOM so that Excel and WPS detect the encoding."""
     with Path(path).open("w", encoding="utf-8-sig", newline="") as handle:
-        csv.writer(handle).writerows(table_rows(model))
+        csv.writer(handle).writerows(table_rows(model, public))
 
 
 def _fill_sheet(sheet, header: list[str], rows: list[list[str]]) -> None:
@@ -77,12 +78,12 @@ def _fill_sheet(sheet, header: list[str], rows: list[list[str]]) -> None:
     sheet.auto_filter.ref = sheet.dimensions
 
 
-def workbook(model: Model) -> Workbook:
-    """总表 first, then one sheet per area in the areas' order."""
-    book, ctx = Workbook(), Context(model)
+def workbook(model: Model, public: bool = False) -> Workbook:
+    """总表 first, then one sheet per area in the areas' order (public: the published download, see Context)."""
+    book, ctx = Workbook(), Context(model, public)
     summary = book.active
     summary.title = SUMMARY_SHEET
-    table = table_rows(model)
+    table = table_rows(model, public)
     _fill_sheet(summary, table[0], table[1:])
     for area in model.areas:
         _fill_sheet(book.create_sheet(sheet_title(area)), headers(False), area_rows(model, area, ctx))

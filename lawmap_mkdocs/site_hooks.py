@@ -2,6 +2,7 @@
 search plugin before it configures itself) and the footer facts (data as-of date, source commit) for the theme."""
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import sys
@@ -12,6 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # MkDocs loads 
 
 from mkdocs.plugins import event_priority  # noqa: E402
 
+from lawmap.exports.meta import build_epoch  # noqa: E402
 from lawmap.provenance import data_as_of, source_commit  # noqa: E402
 from lawmap.synonyms import everyday_words  # noqa: E402
 from lawmap.site.search_terms import mark_shadowing, mark_tags, shadowing_prefixes, user_dict  # noqa: E402
@@ -40,10 +42,13 @@ def on_config(config):
     search = _search_plugin(config)
     if search is not None:
         search.config["jieba_dict_user"] = str(_write_user_dict(user_dict(project.model)))
+    version = dt.datetime.fromtimestamp(build_epoch(project.model, state.data_dir(config)), dt.timezone.utc)
     config.extra["lawmap_footer"] = {
         "agency": project.model.agency.name if project.model.agency else "",
         "as_of": data_as_of(project.model),
+        "version": version.strftime("%Y-%m-%d"),  # the date of the data's last change, shown instead of a commit hash
         "commit": source_commit(Path(config["config_file_path"]).parent),
+        "changes": "open-data/changes/",
     }
     return config
 

@@ -2,6 +2,7 @@
 page's footer shows the data as-of date and the source commit."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pytest
@@ -44,12 +45,17 @@ def test_each_area_page_has_duties_powers_bases_and_risks(built_site, model):
         assert codes == [p.code for p in area.powers]
 
 
-def test_every_page_footer_shows_data_date_and_commit(built_site, model):
+def test_every_page_footer_shows_data_date_and_a_version_linked_to_the_changes(built_site, model):
     commit = source_commit()
     as_of = model.agency.data["as_of"]
     for path in html_files(built_site):
         if path.name != "index.html" or "<html" not in path.read_text(encoding="utf-8")[:500]:
             continue
-        line = page(built_site, path.parent.relative_to(built_site).as_posix()).select_one(".lm-footer-line")
+        url = path.parent.relative_to(built_site).as_posix()
+        line = page(built_site, "" if url == "." else url).select_one(".lm-footer-line")
         assert line is not None, f"{path}: no footer line"
-        assert f"数据截至 {as_of}" in text(line) and commit in text(line), path
+        assert f"数据截至 {as_of}" in text(line) and commit not in text(line), path  # no bare hash for the public
+        version = line.select_one("a.lm-footer-version")
+        assert re.fullmatch(r"版本 \d{4}-\d{2}-\d{2}（调整记录）", text(version)), path
+        assert (path.parent / version["href"]).resolve() == (built_site / "open-data" / "changes").resolve(), path
+        assert version["data-commit"] == commit

@@ -1,4 +1,5 @@
-"""The 权责清单 downloads: CSV (UTF-8 with BOM, for Excel and WPS) and XLSX, the staff export's own table.
+"""The 权责清单 downloads: CSV (UTF-8 with BOM, for Excel and WPS) and XLSX, the staff export's table with sub-items
+by name. Links to them save under a Chinese file name (download_name: 遂宁市民政局权责清单.xlsx).
 
 openpyxl stamps docProps/core.xml (modified, at save) and every zip entry with the clock; both are set to the build
 date here, so two builds of one commit give the same bytes.
@@ -22,12 +23,12 @@ XLSX_PATH = "downloads/quanze-qingdan.xlsx"
 def csv_bytes(model: Model) -> bytes:
     with tempfile.TemporaryDirectory(prefix="lawmap-csv-") as tmp:
         path = Path(tmp) / "list.csv"
-        write_csv(model, path)
+        write_csv(model, path, public=True)
         return path.read_bytes()
 
 
 def xlsx_bytes(model: Model, provenance: Provenance) -> bytes:
-    book = workbook(model)
+    book = workbook(model, public=True)
     when = provenance.build_time.replace(tzinfo=None)
     book.properties.created = when
     raw = io.BytesIO()
@@ -55,3 +56,9 @@ def _restamp(data: bytes, date_time: tuple, stamp: str) -> bytes:
 
 def files(model: Model, provenance: Provenance) -> dict[str, bytes]:
     return {CSV_PATH: csv_bytes(model), XLSX_PATH: xlsx_bytes(model, provenance)}
+
+
+def download_name(model: Model, path: str) -> str:
+    """The file name a visitor's browser saves a download under: the agency's name + 权责清单 + the extension."""
+    agency = model.agency.name if model.agency else ""
+    return f"{agency}权责清单{Path(path).suffix}"

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from . import Page, PageKind, links, register
 from .templating import render_template
-from .views import flow_steps, office_name, ref_views, risks_by_step, stale_problems
+from .deadlines import plain_deadline
+from .views import decider, flow_steps, office_name, ref_views, risks_by_step, stale_problems
 
 
 def src_uri(code: str) -> str:
@@ -30,7 +31,8 @@ def render(model, key: str) -> str:
         "power.md.j2", src_uri(power.code), p=power, office=office_name(model, power.office_id),
         bases=ref_views(power.bases, model), subitems=_subitems(power, model), responsibilities=responsibilities,
         accountability=ref_views(power.accountability_bases, model), flow=flow_steps(power),
-        risks=risks_by_step(power), stale=stale_problems(power, model))
+        risks=risks_by_step(power), stale=stale_problems(power, model),
+        decider=decider(power), deadline=plain_deadline(power.time_limit))
 
 
 register(PageKind("power", pages, render))

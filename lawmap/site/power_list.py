@@ -4,6 +4,7 @@ Also, for hand-written pages, the macro {{ powers_of_type("行政许可") }} (a 
 """
 from __future__ import annotations
 
+from ..exports import downloads
 from . import Page, PageKind, register
 from .templating import render_template
 from .views import type_counts
@@ -17,8 +18,10 @@ def pages(model):
 
 def render(model, key: str = "") -> str:
     areas = [{"id": a.id, "name": a.name, "powers": a.powers, "counts": type_counts(a.powers)} for a in model.areas]
+    files = [{"path": path, "label": label, "name": downloads.download_name(model, path)}
+             for path, label in ((downloads.XLSX_PATH, "Excel 表格"), (downloads.CSV_PATH, "CSV 文本"))]
     return render_template("list.md.j2", SRC_URI, powers=model.powers, counts=type_counts(model.powers), areas=areas,
-                           agency_name=model.agency.name if model.agency else "")
+                           agency_name=model.agency.name if model.agency else "", downloads=files)
 
 
 def render_type(model, key: str, here: str = "index.md") -> str:
