@@ -14,22 +14,26 @@ _GROUP_NAMES = {g.key: g.name for g in GROUPS}
 
 
 def _steps(c: Canvas, power, x0: float, y: float, width: float, url) -> float:
-    """The power's flow as a row of step boxes joined by arrows, wrapping onto further rows; returns the bottom y."""
-    x, row_h = x0, LINE + 8
+    """The power's flow as step boxes joined by arrows, wrapping onto further rows; returns the bottom y."""
+    gap, placed, x, row_y, row_h = 20, [], x0, y, 0
     for s in flow_steps(power):
         label = s["step"]["name"]
-        w = min(text_width(label) + 14, width)
+        lines = wrap(label, width - 14)
+        w = min(max(text_width(line) for line in lines) + 14, width)
+        h = len(lines) * LINE + 8
         if x > x0 and x + w > x0 + width:
-            x, y = x0, y + row_h + 6
-        c.link(url(links.power_url(power.code, f"step-{s['step']['id']}")), f"{power.name}：第 {s['no']} 步 {label}")
-        c.rect(x, y, w, row_h, "lm-svg-step")
-        c.text(x + 7, y + FONT + 5, wrap(label, w - 14)[:1], "lm-svg-link")
+            x, row_y, row_h = x0, row_y + row_h + 8, 0
+        placed.append((s, lines, x, row_y, w, h))
+        x, row_h = x + w + gap, max(row_h, h)
+    for i, (s, lines, bx, by, w, h) in enumerate(placed):
+        c.link(url(links.power_url(power.code, f"step-{s['step']['id']}")), f"{power.name}：第 {s['no']} 步 {s['step']['name']}")
+        c.rect(bx, by, w, h, "lm-svg-step")
+        c.text(bx + 7, by + FONT + 5, lines, "lm-svg-link")
         c.end_link()
-        x += w
-        if s["falls_through"]:
-            c.line(x + 2, y + row_h / 2, x + 14, y + row_h / 2)
-            x += 18
-    return y + row_h
+        following = placed[i + 1] if i + 1 < len(placed) else None
+        if s["falls_through"] and following and following[3] == by:  # arrow to the next step on the same row
+            c.arrow(bx + w + 2, by + 13, following[2] - 2, by + 13)
+    return row_y + row_h
 
 
 def _diagram(area, duties_url: str, width: int, url, uid: str) -> Markup:

@@ -54,6 +54,11 @@ class Canvas:
     def line(self, x1, y1, x2, y2, cls: str = "lm-svg-edge") -> None:
         self.parts.append(f'<path class="{cls}" d="M{x1:g} {y1:g}L{x2:g} {y2:g}"/>')
 
+    def arrow(self, x1, y, x2, cls: str = "lm-svg-edge") -> None:
+        """A horizontal arrow from x1 to x2 at height y, its head drawn as a small filled triangle."""
+        self.line(x1, y, x2 - 5, y, cls)
+        self.parts.append(f'<path class="lm-svg-arrow" d="M{x2 - 6:g} {y - 4:g}L{x2:g} {y:g}L{x2 - 6:g} {y + 4:g}Z"/>')
+
     def text(self, x, y, lines: list[str], cls: str = "", size: int = FONT) -> float:
         """Lines of text with their first baseline at y; returns the y below the last line."""
         attr = f' class="{cls}"' if cls else ""
