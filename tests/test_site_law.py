@@ -47,7 +47,7 @@ def test_basis_index_lists_every_cited_unit_with_its_powers(built_site, model):
         if use.power is None:
             continue
         target = "../" + links.law_url(use.ref)
-        cell = next((a for a in basis.find_all("a", href=target)), None)
+        cell = next((a for a in basis.select("table.lm-basis-index a") if a["href"] == target), None)
         assert cell is not None, f"{use.ref.citation()} not in 依据查询"
         rows = cell.find_parent("tbody")
         assert f"../powers/{use.power.code}/" in [a["href"] for a in rows.find_all("a")]
@@ -101,3 +101,19 @@ def _version_part(law_page, version_id: str):
             break
         parts.append(str(sibling))
     return BeautifulSoup("".join(parts), "html.parser")
+
+
+def test_basis_lists_each_law_s_powers_once_with_filter_keys(built_site, model):
+    basis = content(page(built_site, "basis/"))
+    for section in basis.select("section.lm-basis-law"):
+        law = model.laws[section["data-law"]]
+        items = section.select("ul.lm-law-powers > li")
+        codes = [li.a["href"].split("/")[-2] for li in items]
+        assert len(codes) == len(set(codes)), law.id  # a law's powers are listed once
+        expected = {p.code for p in model.powers for r in p.all_refs() if r.resolved and r.law_id == law.id}
+        assert set(codes) == expected, law.id
+        for li, code in zip(items, codes):
+            power = model.power(code)
+            assert li["data-type"] == power.type and li["data-area"] == power.area.id
+    options = [o["value"] for o in basis.select("form.lm-basis-filter select[name=law] option") if o["value"]]
+    assert options == [s["data-law"] for s in basis.select("section.lm-basis-law")]

@@ -52,6 +52,29 @@
     form.addEventListener("change", apply);
   }
 
+  function setUpBasisFilter() {
+    var form = document.querySelector("form.lm-basis-filter");
+    if (!form) { return; }
+    form.hidden = false;
+    function apply() {
+      var law = form.elements.law.value, type = form.elements.type.value, area = form.elements.area.value;
+      var powers = {};
+      document.querySelectorAll("section.lm-basis-law").forEach(function (section) {
+        var shown = 0;
+        section.querySelectorAll("ul.lm-law-powers > li").forEach(function (item) {
+          var show = (!type || item.getAttribute("data-type") === type) &&
+                     (!area || item.getAttribute("data-area") === area);
+          item.hidden = !show;
+          if (show) { shown += 1; powers[item.querySelector("a").getAttribute("href")] = true; }
+        });
+        section.hidden = (law && section.getAttribute("data-law") !== law) || ((type || area) && shown === 0);
+      });
+      var laws = document.querySelectorAll("section.lm-basis-law:not([hidden])").length;
+      form.querySelector("output").textContent = "显示 " + laws + " 部法律法规";
+    }
+    form.addEventListener("change", apply);
+  }
+
   function markScrollingTables() {
     document.querySelectorAll(".lm-table-wrap").forEach(function (wrap) {
       wrap.classList.toggle("lm-scrolls", wrap.scrollWidth > wrap.clientWidth + 1);
@@ -59,7 +82,7 @@
   }
 
   function start() {
-    setUpCopyButtons(); setUpFilter(); markScrollingTables();
+    setUpCopyButtons(); setUpFilter(); setUpBasisFilter(); markScrollingTables();
     window.addEventListener("resize", markScrollingTables);
   }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }

@@ -1,10 +1,12 @@
-"""依据查询 (/basis/): every cited law unit → the powers and responsibilities relying on it, grouped by law."""
+"""依据查询 (/basis/): per law, the powers relying on it listed once (with the articles they cite), then every cited
+unit → its uses behind a <details>; a filter by law, type and area (works as anchors without JavaScript)."""
 from __future__ import annotations
 
 from ..index import currency_problem, uses_by_unit
 from . import Page, PageKind, links, register
 from .laws import LEVELS
 from .templating import render_template
+from .views import powers_citing, type_counts
 
 SRC_URI = "basis.md"
 
@@ -32,8 +34,9 @@ def render(model, key: str = "") -> str:
     index = uses_by_unit(model)
     order = list(LEVELS)
     laws = sorted(model.laws.values(), key=lambda law: (order.index(law.level) if law.level in order else 99, law.title))
-    groups = [{"law": law, "rows": rows} for law in laws if (rows := _rows(model, law, index))]
-    return render_template("basis.md.j2", SRC_URI, groups=groups)
+    groups = [{"law": law, "rows": rows, "powers": powers_citing(law, model)}
+              for law in laws if (rows := _rows(model, law, index))]
+    return render_template("basis.md.j2", SRC_URI, groups=groups, types=type_counts(model.powers), areas=model.areas)
 
 
 register(PageKind("basis", pages, render))

@@ -3,10 +3,10 @@ under each article the powers and responsibilities relying on it (reverse index)
 from __future__ import annotations
 
 from ..citation import At, cite
-from ..citation import int_to_cn as cn
 from ..index import uses_by_article
 from . import Page, PageKind, links, register
 from .templating import render_template
+from .views import powers_citing
 
 USE_SECTIONS = {"追责依据": "accountability"}
 
@@ -48,23 +48,6 @@ def _article(law, version, article, uses) -> dict:
             "paras": paras, "uses": _use_rows(law, version, article, uses)}
 
 
-def _powers_summary(law, index) -> list[dict]:
-    """The powers relying on this law, once each in data order, with the articles they cite (linked, in order)."""
-    rows: dict[str, dict] = {}
-    for (law_id, version_id, no), uses in sorted(index.items(), key=lambda kv: (kv[0][2], kv[0][1])):
-        if law_id != law.id:
-            continue
-        for use in uses:
-            if use.power is None:
-                continue
-            row = rows.setdefault(use.power.code, {"power": use.power, "articles": {}})
-            row["articles"].setdefault((version_id, no), {"label": f"第{cn(no)}条",
-                                                          "id": links.unit_anchor(law, version_id, f"a{no}")})
-    order = {code: i for i, code in enumerate(rows)}
-    return [dict(r, articles=list(r["articles"].values())) for r in sorted(rows.values(),
-            key=lambda r: (r["power"].area.order if r["power"].area else 0, order[r["power"].code]))]
-
-
 def render(model, key: str) -> str:
     law = model.laws.get(key)
     if law is None:
@@ -76,7 +59,7 @@ def render(model, key: str) -> str:
                 for v in sorted(law.versions.values(), key=lambda v: v.effective, reverse=True)]
     repealed = bool(law.repealed_on and law.repealed_on <= model.today)
     return render_template("law.md.j2", src_uri(law.id), law=law, versions=versions, current=law.in_force(model.today),
-                           repealed=repealed, powers=_powers_summary(law, index))
+                           repealed=repealed, powers=powers_citing(law, model))
 
 
 register(PageKind("law", pages, render))

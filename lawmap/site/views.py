@@ -4,7 +4,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from ..index import currency_problem
+from ..citation import int_to_cn
+from ..index import currency_problem, uses_by_article
 from ..model import Model, Power, Ref
 from . import links
 
@@ -98,3 +99,24 @@ def cited_law_ids(model: Model) -> set[str]:
     if derived is None:
         derived = model.derived["cited_law_ids"] = {r.law_id for r in model.all_refs() if r.resolved}
     return derived
+
+
+def powers_citing(law, model: Model) -> list[dict]:
+    """The powers relying on a law, once each (area order, then data order), with the articles they cite:
+    [{"power", "articles": [{"label": 第三十条, "id": anchor on the law page}]}]."""
+    rows: dict[str, dict] = {}
+    index = uses_by_article(model)
+    for (law_id, version_id, no), uses in sorted(index.items(), key=lambda kv: (kv[0][2], kv[0][1])):
+        if law_id != law.id:
+            continue
+        for use in uses:
+            if use.power is None:
+                continue
+            row = rows.setdefault(use.power.code, {"power": use.power, "articles": {}})
+            row["articles"].setdefault((version_id, no), {"label": f"第{int_to_cn(no)}条",
+                                                          "id": links.unit_anchor(law, version_id, f"a{no}")})
+    order = {code: i for i, code in enumerate(rows)}
+    area_order = {a.id: i for i, a in enumerate(model.areas)}
+    ranked = sorted(rows.values(), key=lambda r: (area_order.get(r["power"].area.id if r["power"].area else "", 0),
+                                                  order[r["power"].code]))
+    return [dict(r, articles=list(r["articles"].values())) for r in ranked]
