@@ -107,8 +107,8 @@ def test_basis_lists_each_law_s_powers_once_with_filter_keys(built_site, model):
     basis = content(page(built_site, "basis/"))
     for section in basis.select("section.lm-basis-law"):
         law = model.laws[section["data-law"]]
-        items = section.select("ul.lm-law-powers > li")
-        codes = [li.a["href"].split("/")[-2] for li in items]
+        items = section.select(".lm-basis-power")
+        codes = [span.a["href"].split("/")[-2] for span in items]
         assert len(codes) == len(set(codes)), law.id  # a law's powers are listed once
         expected = {p.code for p in model.powers for r in p.all_refs() if r.resolved and r.law_id == law.id}
         assert set(codes) == expected, law.id

@@ -58,14 +58,18 @@
     form.hidden = false;
     function apply() {
       var law = form.elements.law.value, type = form.elements.type.value, area = form.elements.area.value;
-      var powers = {};
       document.querySelectorAll("section.lm-basis-law").forEach(function (section) {
         var shown = 0;
-        section.querySelectorAll("ul.lm-law-powers > li").forEach(function (item) {
-          var show = (!type || item.getAttribute("data-type") === type) &&
-                     (!area || item.getAttribute("data-area") === area);
-          item.hidden = !show;
-          if (show) { shown += 1; powers[item.querySelector("a").getAttribute("href")] = true; }
+        section.querySelectorAll(".lm-basis-set").forEach(function (set) {
+          var inSet = 0;
+          set.querySelectorAll(".lm-basis-power").forEach(function (item) {
+            var show = (!type || item.getAttribute("data-type") === type) &&
+                       (!area || item.getAttribute("data-area") === area);
+            item.hidden = !show;
+            if (show) { inSet += 1; }
+          });
+          set.hidden = inSet === 0;
+          shown += inSet;
         });
         section.hidden = (law && section.getAttribute("data-law") !== law) || ((type || area) && shown === 0);
       });

@@ -30,11 +30,20 @@ def _rows(model, law, index) -> list[dict]:
     return sorted(rows, key=lambda r: r["sort"])
 
 
+def _by_articles(powers: list[dict]) -> list[dict]:
+    """Powers citing the same articles of a law, together: 第三十九条 → 35 powers is one line, not 35."""
+    sets: dict[tuple, dict] = {}
+    for row in powers:
+        key = tuple(a["id"] for a in row["articles"])
+        sets.setdefault(key, {"articles": row["articles"], "powers": []})["powers"].append(row["power"])
+    return list(sets.values())
+
+
 def render(model, key: str = "") -> str:
     index = uses_by_unit(model)
     order = list(LEVELS)
     laws = sorted(model.laws.values(), key=lambda law: (order.index(law.level) if law.level in order else 99, law.title))
-    groups = [{"law": law, "rows": rows, "powers": powers_citing(law, model)}
+    groups = [{"law": law, "rows": rows, "powers": (powers := powers_citing(law, model)), "sets": _by_articles(powers)}
               for law in laws if (rows := _rows(model, law, index))]
     return render_template("basis.md.j2", SRC_URI, groups=groups, types=type_counts(model.powers), areas=model.areas)
 

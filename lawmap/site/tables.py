@@ -1,5 +1,5 @@
 """Phone-first tables: every cell of an `lm-table` gets its column name (data-label), so on a phone each row reads as
-a card ("防控措施：…") instead of a column squeezed to one character a line. Applied to the finished page HTML once,
+a card ("防控措施：…") instead of a column squeezed to one character a line (tables of three columns or more). Applied to the finished page HTML once,
 so no template has to repeat its headers; tables marked `lm-wide` keep scrolling sideways (with a visible hint)."""
 from __future__ import annotations
 
@@ -45,7 +45,7 @@ def _label_table(match) -> str:
     head_end = body.find("</thead>")
     head, rows = (body[: head_end + 8], body[head_end + 8:]) if head_end >= 0 else ("", body)
     rows = _ROW.sub(lambda r: r.group(1) + _label_row(r.group(2), labels) + r.group(3), rows)
-    stack = "" if " lm-stack" in cls or not labels else " lm-stack"
+    stack = "" if " lm-stack" in cls or len(labels) < 3 else " lm-stack"  # two columns fit a phone side by side
     return f'<table class="lm-table{cls}{stack}"{rest}>{head}{rows}</table>'
 
 

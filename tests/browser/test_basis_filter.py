@@ -15,9 +15,9 @@ def test_filter_by_law_type_and_area(page, site_url):
     assert _visible(page, "section.lm-basis-law") == ["binzang-tiaoli"]
     page.select_option("select[name=law]", "")
     page.select_option("select[name=type]", "行政给付")
-    types = page.evaluate("""() => [...document.querySelectorAll('ul.lm-law-powers > li')]
+    types = page.evaluate("""() => [...document.querySelectorAll('.lm-basis-power')]
         .filter(e => e.getClientRects().length > 0).map(e => e.getAttribute('data-type'))""")
     assert types and set(types) == {"行政给付"}
     page.select_option("select[name=area]", "binzang")
-    assert _visible(page, "ul.lm-law-powers > li") == []  # no 行政给付 in 殡葬管理
+    assert _visible(page, ".lm-basis-power") == []  # no 行政给付 in 殡葬管理
     assert "显示 0 部" in page.locator("form.lm-basis-filter output").inner_text()
