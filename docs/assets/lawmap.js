@@ -81,7 +81,9 @@
 
   function markScrollingTables() {
     document.querySelectorAll(".lm-table-wrap").forEach(function (wrap) {
-      wrap.classList.toggle("lm-scrolls", wrap.scrollWidth > wrap.clientWidth + 1);
+      var table = wrap.querySelector("table");
+      var stacked = table && getComputedStyle(table).display === "block";  // read as cards on a phone
+      wrap.classList.toggle("lm-scrolls", !stacked && wrap.scrollWidth > wrap.clientWidth + 1);
     });
   }
 
