@@ -121,7 +121,8 @@ def load_project(data_dir: str | Path = "data", on: str | None = None) -> Projec
                   areas=sorted((build.build_area(d) for d in area_docs), key=lambda a: (a.order, a.id)))
     files = [d.file for d in agency_docs + law_docs + area_docs]
     repealed_path = data_dir / "laws-repealed.yaml"
-    repealed_docs = _load([repealed_path] if repealed_path.exists() else [], "laws-repealed", data_dir, report, dropped)
+    repealed_docs = _load([repealed_path] if repealed_path.exists() else [], "laws-repealed", data_dir, report, dropped,
+                          texts)
     model.repealed = [law for d in repealed_docs for law in d.data["laws"]]
     files += [d.file for d in repealed_docs]
     for kind in EXTRA_KINDS:
