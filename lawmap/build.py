@@ -79,8 +79,8 @@ def build_agency(doc: Document) -> Agency:
     data = doc.data
     offices = {}
     for i, o in enumerate(data["offices"]):
-        offices.setdefault(o["id"], Office(o["id"], o["name"], o["duties"], doc.pos(("offices", i))))
+        offices.setdefault(o["id"], Office(o["id"], o["name"], o["duties"], doc.pos(("offices", i)), o.get("roles", [])))
     remedy_bases = [make_refs(doc, r.get("bases"), ("remedies", i, "bases")) for i, r in enumerate(data["remedies"])]
     return Agency(data=data, offices=offices,
                   enforcement_bases=make_refs(doc, data["enforcement"]["bases"], ("enforcement", "bases")),
-                  remedy_bases=remedy_bases, pos=doc.pos(), file=doc.file)
+                  remedy_bases=remedy_bases, pos=doc.pos(), file=doc.file, offices_pos=doc.key_pos(("offices",)))

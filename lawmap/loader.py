@@ -7,32 +7,15 @@ import os
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from . import build, legal_rules, pii, privacy, quotes, rules
 from .diagnostics import Pos, Report
-from .model import Model, Ref
+from .model import Model
+from .record_kinds import RecordKind, registered
 from .schemas import calendar_date, check_schema
 from .yamlsource import MAX_BYTES, Document, load_yaml
 
 
-@dataclass
-class Kind:
-    """A further record kind (disclosure …): files matching `pattern` under data/, checked by schema/<schema>.schema.json.
-
-    build(docs, model, report) stores its objects in model.extras[name]; refs(model) lists the citations they make
-    (resolved and checked like every other); check(model, report) runs its own rules.
-    """
-
-    name: str
-    pattern: str
-    schema: str
-    build: Callable[[list[Document], Model, Report], None]
-    refs: Callable[[Model], list[Ref]] = lambda model: []
-    check: Callable[[Model, Report], None] = lambda model, report: None
-
-
-EXTRA_KINDS: list[Kind] = []
 
 
 class BadToday(ValueError):
@@ -96,9 +79,11 @@ def _cyclic_gc_paused():
 
 
 @_cyclic_gc_paused()
-def load_project(data_dir: str | Path = "data", on: str | None = None) -> Project:
-    """Load every file under data_dir once, validate it, and return the model with all problems found."""
-    from . import disclosure, redactions, synonyms  # noqa: F401  (register their record kinds into EXTRA_KINDS)
+def load_project(data_dir: str | Path = "data", on: str | None = None, kinds: list[RecordKind] | None = None) -> Project:
+    """Load every file under data_dir once, validate it, and return the model with all problems found.
+
+    `kinds`: the further record kinds to load (default: every registered kind, record_kinds.registered())."""
+    kinds = registered() if kinds is None else kinds
     data_dir = Path(data_dir).resolve()
     report = Report()
     try:
@@ -125,25 +110,25 @@ def load_project(data_dir: str | Path = "data", on: str | None = None) -> Projec
                           texts)
     model.repealed = [law for d in repealed_docs for law in d.data["laws"]]
     files += [d.file for d in repealed_docs]
-    for kind in EXTRA_KINDS:
+    for kind in kinds:
         docs = _load(sorted(data_dir.glob(kind.pattern)), kind.schema, data_dir, report, dropped, texts)
         files += [d.file for d in docs]
         kind.build(docs, model, report)
 
-    _validate(model, laws, law_docs, report, complete=not dropped)
+    _validate(model, laws, law_docs, kinds, report, complete=not dropped)
     allowed = pii.Allowed.from_agency(model.agency.data if model.agency else None)
     privacy.check_files(data_dir, texts, lambda p: _display(p, data_dir), allowed, report, MAX_BYTES)
     model.problems = report.sorted()  # the staff page 待处理问题 lists them
     return Project(model, report, files)
 
 
-def _validate(model: Model, laws, law_docs, report: Report, complete: bool) -> None:
+def _validate(model: Model, laws, law_docs, kinds: list[RecordKind], report: Report, complete: bool) -> None:
     rules.check_unique(model, laws, report)
     for law, doc in zip(laws, law_docs):
         rules.check_law_file(law, Path(doc.file).stem, report)
         legal_rules.check_not_repealed(law, model.repealed, report)
     quotes.check_quotes(model, report)
-    model.extra_refs = [r for kind in EXTRA_KINDS for r in kind.refs(model)]
+    model.extra_refs = [r for kind in kinds for r in kind.refs(model)]
     refs = model.all_refs()
     for ref in refs:
         rules.resolve_ref(ref, model.laws, report)
@@ -155,7 +140,8 @@ def _validate(model: Model, laws, law_docs, report: Report, complete: bool) -> N
         legal_rules.check_level_subject(power, model, report)
         legal_rules.check_duty_basis(power, report)
     rules.check_area_office(model, report)
+    rules.check_office_roles(model, report)
     if complete:  # with a file left out, its citations are unknown: no "uncited article" noise
         rules.check_uncited_articles(model, refs, report)
-    for kind in EXTRA_KINDS:
+    for kind in kinds:
         kind.check(model, report)

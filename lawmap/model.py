@@ -206,6 +206,7 @@ class Office:
     name: str
     duties: list[str]
     pos: Pos
+    roles: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -216,10 +217,15 @@ class Agency:
     remedy_bases: list[list[Ref]]
     pos: Pos
     file: str
+    offices_pos: Pos | None = None  # where `offices:` is written (a missing role is reported there)
 
     @property
     def name(self) -> str:
         return self.data["name"]
+
+    def office_for(self, role: str) -> Office | None:
+        """The office declared (in agency.yaml, offices[].roles) to play `role`: 政务公开, 法制审核 or 投诉受理."""
+        return next((o for o in self.offices.values() if role in o.roles), None)
 
 
 @dataclass

@@ -7,7 +7,7 @@ public record. List every commit that carried the content, e.g. the one that add
 from __future__ import annotations
 
 from .diagnostics import Report
-from .loader import EXTRA_KINDS, Kind
+from .record_kinds import RecordKind
 from .model import Model
 
 KEY = "redactions"
@@ -22,9 +22,4 @@ def commits(model: Model) -> tuple[str, ...]:
     return tuple(sorted(str(item["commit"]).lower() for item in model.extras.get(KEY, [])))
 
 
-def register() -> None:
-    if not any(k.name == KEY for k in EXTRA_KINDS):
-        EXTRA_KINDS.append(Kind(KEY, "redactions.yaml", "redactions", build))
-
-
-register()
+KINDS = [RecordKind(KEY, "redactions.yaml", "redactions", build)]  # listed by record_kinds.registered()

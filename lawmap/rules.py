@@ -5,6 +5,7 @@ from collections import Counter
 
 from .diagnostics import Report
 from .model import Law, Model, Power, Ref
+from .vocab import OFFICE_ROLES
 
 BASIS_REQUIRED_BY_TYPE = {
     "行政处罚": {"处罚依据"},
@@ -145,6 +146,19 @@ def check_area_office(model: Model, report: Report) -> None:
     for area in model.areas:
         if area.office_id not in model.agency.offices:
             report.error(area.pos, f"领域 {area.id} 的承办科室 '{area.office_id}' 不在 agency.yaml 的科室中")
+
+
+def check_office_roles(model: Model, report: Report) -> None:
+    """Each role (政务公开, 法制审核, 投诉受理) is played by exactly one office: pages name it, never a fixed id."""
+    if model.agency is None:
+        return
+    where = model.agency.offices_pos or model.agency.pos
+    for role in OFFICE_ROLES:
+        playing = [o for o in model.agency.offices.values() if role in o.roles]
+        if not playing:
+            report.error(where, f"agency.yaml 的科室中没有承担“{role}”的科室：请在该科室下写 roles: [{role}]")
+        for extra in playing[1:]:
+            report.error(extra.pos, f"“{role}”已由科室 {playing[0].id} 承担，科室 {extra.id} 不能再写这一职能")
 
 
 def check_uncited_articles(model: Model, refs: list[Ref], report: Report) -> None:

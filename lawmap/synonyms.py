@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .diagnostics import Pos, Report
-from .loader import EXTRA_KINDS, Kind
+from .record_kinds import RecordKind
 from .model import Model, Power
 
 
@@ -52,4 +52,4 @@ def _check(model: Model, report: Report) -> None:
                                         f" {'、'.join(synonym.means)}")
 
 
-EXTRA_KINDS.append(Kind("synonyms", "synonyms.yaml", "synonyms", _build, check=_check))
+KINDS = [RecordKind("synonyms", "synonyms.yaml", "synonyms", _build, check=_check)]  # listed by record_kinds.registered()

@@ -12,15 +12,9 @@ from typing import Callable
 
 from .citation import At, parse_at
 from .model import Model, Power, Ref
+from .vocab import BASIS_KINDS, LEVELS, SOURCES, STAGES, STATUSES
+from .vocab import POWER_TYPES as TYPES
 
-BASIS_KINDS = ["设定依据", "实施依据", "处罚依据", "强制依据", "检查依据", "给付依据", "裁量依据", "程序依据", "其他依据"]
-TYPES = ["行政许可", "行政处罚", "行政强制", "行政征收", "行政给付", "行政检查", "行政确认", "行政奖励", "行政裁决",
-         "其他行政权力", "公共服务"]
-LEVELS = ["省级", "市级", "县级", "市级、县级"]
-STATUSES = ["保留", "取消", "下放", "调整", "新增"]
-SOURCES = ["报告", "法律条文", "公开资料", "示例"]
-STAGES = ["受理", "审查", "决定", "送达", "事后监管", "立案", "调查", "取证", "告知", "听证", "法制审核", "执行", "公开", "检查",
-          "处置", "其他"]
 LIMIT_LABELS = {"法定": "legal", "承诺": "promised"}
 
 

@@ -75,7 +75,7 @@ signed_on: "2023-12-18"
 sections:
   - {id: 二(二)2, heading: 强化法治化营商环境建设, text: 包含不予处罚事项清单(1项)。}
 figures:
-  - {id: lenient-buyu, label: 不予处罚事项清单, value: 1, unit: 项, section: 二(二)2, quote: 不予处罚事项清单(1项)}
+  - {id: lenient-buyu, means: 不予处罚清单事项数, label: 不予处罚事项清单, value: 1, unit: 项, section: 二(二)2, quote: 不予处罚事项清单(1项)}
   - {id: wrong-quote, label: 某数字, value: 2, unit: 项, section: 二(二)2, quote: 共2项}
   - {id: wrong-section, label: 某数字, value: 3, unit: 项, section: 二(九)9}
 """
@@ -104,3 +104,32 @@ def test_lenient_rows_may_not_outnumber_the_report(tmp_path):
     rows = "title: 三张清单\nrows:\n" + LENIENT_ROW.format(id="a") + LENIENT_ROW.format(id="b")
     lines = problems(tmp_path, {"disclosure/reports/2023.yaml": report, "disclosure/lenient.yaml": rows})
     assert len(lines) == 1 and "不予处罚清单有 2 行，多于年度报告公布的 1 项" in lines[0]
+
+
+def test_a_count_check_finds_its_figure_by_meaning_not_by_id(tmp_path):
+    report = REPORT.split("  - {id: wrong-quote")[0].replace("id: lenient-buyu", "id: any-name-staff-like")
+    rows = "title: 三张清单\nrows:\n" + LENIENT_ROW.format(id="a") + LENIENT_ROW.format(id="b")
+    lines = problems(tmp_path, {"disclosure/reports/2023.yaml": report, "disclosure/lenient.yaml": rows})
+    assert len(lines) == 1 and "不予处罚清单有 2 行，多于年度报告公布的 1 项" in lines[0]
+
+
+def test_a_figure_the_check_needs_but_cannot_find_is_an_error(tmp_path):
+    report = REPORT.split("  - {id: wrong-quote")[0].replace("means: 不予处罚清单事项数, ", "")
+    rows = "title: 三张清单\nrows:\n" + LENIENT_ROW.format(id="a")
+    lines = problems(tmp_path, {"disclosure/reports/2023.yaml": report, "disclosure/lenient.yaml": rows})
+    assert len(lines) == 1 and "disclosure/reports/2023.yaml:9:" in lines[0] and ": error: " in lines[0]
+    assert "2023年度报告没有 means: 不予处罚清单事项数 的数字，无法核对不予处罚清单的行数" in lines[0]
+
+
+def test_without_any_report_the_count_checks_are_errors_not_skipped(tmp_path):
+    rows = "title: 三张清单\nrows:\n" + LENIENT_ROW.format(id="a")
+    lines = problems(tmp_path, {"disclosure/lenient.yaml": rows})
+    assert len(lines) == 1 and "disclosure/lenient.yaml:3:" in lines[0]
+    assert "不予处罚清单的行数须与年度报告的数字核对，但 data/disclosure/reports/ 中没有年度报告" in lines[0]
+
+
+def test_a_meaning_is_declared_once_per_report(tmp_path):
+    report = REPORT.split("  - {id: wrong-quote")[0] + (
+        "  - {id: again, means: 不予处罚清单事项数, label: 不予处罚, value: 1, unit: 项, section: 二(二)2}\n")
+    lines = problems(tmp_path, {"disclosure/reports/2023.yaml": report})
+    assert len(lines) == 1 and "报告数字 again 与 lenient-buyu 的含义（means）相同" in lines[0]

@@ -1,7 +1,4 @@
-"""政务公开 / 行政执法公示 records: their kinds (registered into the loader), builders and validation rules."""
-from .kinds import register
+"""政务公开 / 行政执法公示 records: their kinds (listed by lawmap.record_kinds), builders and validation rules."""
 from .records import Disclosure, Record, records
-
-register()
 
 __all__ = ["Disclosure", "Record", "records"]

@@ -15,7 +15,7 @@ FICTIONAL_ORG = ("某某", "示例")
 SHORT_LIMIT_TYPES = {"行政许可": 7, "行政处罚": 7}  # working days to publish; every other decision: 20
 OTHER_LIMIT = 20
 WITHDRAW_LIMIT = 3  # 处罚法 48: a changed or revoked decision is withdrawn within 3 working days
-LIST_FIGURES = {"不予处罚": "lenient-buyu", "从轻处罚": "lenient-congqing", "减轻处罚": "lenient-jianqing"}
+LIST_FIGURES = {"不予处罚": "不予处罚清单事项数", "从轻处罚": "从轻处罚清单事项数", "减轻处罚": "减轻处罚清单事项数"}
 
 
 def check_all(model: Model, d: Disclosure, report: Report) -> None:
@@ -157,13 +157,31 @@ def check_lenient_row(model: Model, row: Record, report: Report) -> None:
             report.error(row.pos("subitem"), f"{row['id']}（{row['list']}）：{problem}")
 
 
+def needed_figure(d: Disclosure, means: str, where: Pos, what: str, report: Report):
+    """The latest report's figure that `means` this; when there is none the check cannot run, which is an error
+    (a renamed or missing figure never turns a check off silently)."""
+    latest = d.latest_report()
+    if latest is None:
+        report.error(where, f"{what}须与年度报告的数字核对，但 data/disclosure/reports/ 中没有年度报告")
+        return None
+    figure = d.figure(means)
+    if figure is None:
+        report.error(latest.pos("figures"), f"{latest['year']}年度报告没有 means: {means} 的数字，无法核对{what}"
+                                            "（在对应数字下写 means，见工作人员页“报告数字的含义”）")
+    return figure
+
+
 def check_lenient_counts(d: Disclosure, report: Report) -> None:
     """The data may hold fewer rows than the report counts (the real lists are not public), never more."""
+    if d.lenient_file is None:
+        return
     counts = Counter(row["list"] for row in d.lenient)
-    for name, figure_id in LIST_FIGURES.items():
-        figure = d.figure(figure_id)
+    where = d.lenient_file.pos("rows")
+    for name, means in LIST_FIGURES.items():
+        if not counts[name]:
+            continue  # nothing to count against the report
+        figure = needed_figure(d, means, where, f"{name}清单的行数", report)
         if figure is not None and counts[name] > figure["value"]:
-            where = d.lenient_file.pos("rows") if d.lenient_file else Pos("data")
             report.error(where, f"{name}清单有 {counts[name]} 行，多于年度报告公布的 {figure['value']:g} 项")
 
 
@@ -172,8 +190,10 @@ def check_inspection(model: Model, item: Record, report: Report) -> None:
 
 
 def check_inspection_count(d: Disclosure, report: Report) -> None:
-    figure = d.figure("inspection-items")
-    if figure is not None and d.inspections_file and len(d.inspections) != figure["value"]:
+    if d.inspections_file is None:
+        return
+    figure = needed_figure(d, "检查事项数", d.inspections_file.pos("items"), "分类检查事项目录的项数", report)
+    if figure is not None and len(d.inspections) != figure["value"]:
         report.warning(d.inspections_file.pos("items"), f"分类检查事项目录有 {len(d.inspections)} 项，年度报告为 {figure['value']:g} 项")
 
 
@@ -212,11 +232,24 @@ def check_report_figures(year_report: Record, report: Report) -> None:
         if figure["id"] in seen:
             report.error(year_report.pos("figures", i, "id"), f"报告数字 id '{figure['id']}' 重复")
         seen.add(figure["id"])
+        check_figure_meaning(year_report, i, figure, report)
         section = sections.get(figure["section"])
         if section is None:
             report.error(year_report.pos("figures", i, "section"), f"报告数字 {figure['id']} 的出处 '{figure['section']}' 不是报告中的一节")
         elif figure.get("quote") and _normal(figure["quote"]) not in _normal(section.get("text", "")):
             report.error(year_report.pos("figures", i, "quote"), f"报告数字 {figure['id']} 的引文不在报告 {figure['section']} 的原文中")
+
+
+def check_figure_meaning(year_report: Record, i: int, figure: dict, report: Report) -> None:
+    """A meaning is declared once per report; `of` (the kind of checked object) goes with 双随机抽查对象数 only."""
+    means = figure.get("means")
+    if means is None:
+        return
+    if (means == "双随机抽查对象数") != bool(figure.get("of")):
+        report.error(year_report.pos("figures", i, "means"), f"报告数字 {figure['id']}：means: 双随机抽查对象数 须同时写 of（抽查对象类别），其他含义不写 of")
+    first = next(f for f in year_report["figures"] if f.get("means") == means and f.get("of") == figure.get("of"))
+    if first is not figure:
+        report.error(year_report.pos("figures", i, "means"), f"报告数字 {figure['id']} 与 {first['id']} 的含义（means）相同：每种含义只能有一个数字")
 
 
 def _date(text: str) -> dt.date:

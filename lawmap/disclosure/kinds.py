@@ -1,9 +1,9 @@
-"""The disclosure record kinds, registered into loader.EXTRA_KINDS: which files, which schema, how each is built."""
+"""The disclosure record kinds (listed by lawmap.record_kinds.registered()): which files, which schema, how each is built."""
 from __future__ import annotations
 
 from ..build import make_ref
 from ..diagnostics import Report
-from ..loader import EXTRA_KINDS, Kind
+from ..record_kinds import RecordKind as Kind
 from ..model import Model
 from ..yamlsource import Document
 from . import checks
@@ -120,8 +120,3 @@ KINDS = [
          _all_checks),
 ]
 
-
-def register() -> None:
-    """Add the disclosure kinds once (load_project imports this package on every load)."""
-    names = {k.name for k in EXTRA_KINDS}
-    EXTRA_KINDS.extend(k for k in KINDS if k.name not in names)

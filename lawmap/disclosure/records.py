@@ -58,12 +58,13 @@ class Disclosure:
     def latest_report(self) -> Record | None:
         return self.reports[max(self.reports)] if self.reports else None
 
-    def figure(self, figure_id: str, year: int | None = None):
-        """The figure (a dict: label, value, unit, section) of that year's report, default the latest; None if absent."""
+    def figure(self, means: str, year: int | None = None, of: str | None = None):
+        """The figure (a dict: label, value, unit, section) that `means` this (figures[].means in the report schema,
+        with `of` for a per-kind count) in that year's report, default the latest; None if absent."""
         report = self.reports.get(year) if year else self.latest_report()
         if report is None:
             return None
-        return next((f for f in report["figures"] if f["id"] == figure_id), None)
+        return next((f for f in report["figures"] if f.get("means") == means and f.get("of") == of), None)
 
 
 def records(model: Model) -> Disclosure:

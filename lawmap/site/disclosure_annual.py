@@ -7,7 +7,7 @@ from . import PageKind, register
 from . import disclosure_common as dc
 from .templating import render_template
 
-OPEN_FIGURES = ["open-website", "open-wechat", "open-weibo", "open-applications"]
+OPEN_FIGURES = ["网站公开信息数", "微信公开信息数", "微博公开信息数", "依申请公开数"]  # figures[].means
 
 
 def render(model, key: str = "") -> str:

@@ -34,9 +34,10 @@ def _entries(model) -> dict[str, list[dict]]:
 def render(model, key: str = "") -> str:
     d = records(model)
     entries = _entries(model)
+    prefix = model.agency.data["catalog_prefix"] if model.agency else "ML"
     categories = []
     for number, c in enumerate(d.categories, 1):
-        rows = [{"index": f"SNMZ-{number:02d}-{i:03d}", "name": name, "summary": summary, "date": date, "url": url}
+        rows = [{"index": f"{prefix}-{number:02d}-{i:03d}", "name": name, "summary": summary, "date": date, "url": url}
                 for i, (name, summary, date, url) in enumerate(entries.get(c["id"], []), 1)]
         categories.append({"c": c, "rows": rows})
     return render_template("disclosure_catalog.md.j2", dc.src_uri("catalog"), dc=dc, categories=categories)

@@ -15,7 +15,7 @@ def render(model, key: str = "") -> str:
     report = records(model).latest_report()
     return render_template(
         "disclosure_certificates.md.j2", dc.src_uri("certificates"), dc=dc, c=cert,
-        bases=ref_views(cert.refs, model) if cert else [], figure=dc.figure_view(model, "extra-certificates"),
+        bases=ref_views(cert.refs, model) if cert else [], figure=dc.figure_view(model, "新增证明事项数"),
         section_url=dc.report_url(report["year"], section) if section and report else "",
         report_year=report["year"] if report else "")
 

@@ -69,13 +69,14 @@ def counts(items) -> dict:
     return {"total": len(items), "example": example, "real": len(items) - example}
 
 
-def figure_view(model: Model, figure_id: str, year: int | None = None) -> dict | None:
-    """A report figure with its year and the link to the report section it comes from."""
+def figure_view(model: Model, means: str, year: int | None = None, of: str | None = None) -> dict | None:
+    """The report figure that `means` this (report schema: figures[].means), with its year and the link to the
+    report section it comes from; None when that year's report declares no such figure."""
     d = records(model)
     report = d.reports.get(year) if year else d.latest_report()
     if report is None:
         return None
-    figure = next((f for f in report["figures"] if f["id"] == figure_id), None)
+    figure = d.figure(means, report["year"], of)
     if figure is None:
         return None
     return dict(figure, year=report["year"], url=report_url(report["year"], figure["section"]),

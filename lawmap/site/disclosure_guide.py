@@ -12,7 +12,7 @@ from .views import ref_views
 def render(model, key: str = "") -> str:
     d = records(model)
     agency = model.agency.data if model.agency else {}
-    office = model.agency.offices.get("bangongshi") if model.agency else None
+    office = model.agency.office_for("政务公开") if model.agency else None
     guide = [{"g": g, "bases": ref_views(g.refs, model)} for g in d.guide]
     return render_template(
         "disclosure_guide.md.j2", dc.src_uri("guide"), dc=dc, agency=agency, office=office.name if office else "",

@@ -8,8 +8,6 @@ from . import disclosure_common as dc
 from .templating import render_template
 from .views import ref_views
 
-PLAN_FIGURES = {"养老机构": "random-yanglao", "殡葬服务机构": "random-binzang", "社会组织": "random-shehui-zuzhi"}
-
 
 def _items(model) -> list[dict]:
     rows = []
@@ -21,7 +19,7 @@ def _items(model) -> list[dict]:
 
 def _plan(model, year: int, plan) -> dict:
     d = records(model)
-    tasks = [{"t": t, "item": d.inspection(t["inspection"]), "figure": dc.figure_view(model, PLAN_FIGURES.get(t["target_kind"], ""), year),
+    tasks = [{"t": t, "item": d.inspection(t["inspection"]), "figure": dc.figure_view(model, "双随机抽查对象数", year, t["target_kind"]),
               "results": [r for r in plan["results"] if r["task"] == t["id"]]} for t in plan["tasks"]]
     results = plan["results"]
     example = sum(1 for r in results if r.get("source") == "示例")
@@ -35,7 +33,7 @@ def render(model, key: str = "") -> str:
     meta = d.inspections_file.data if d.inspections_file else {}
     return render_template(
         "disclosure_inspections.md.j2", dc.src_uri("inspections"), dc=dc, meta=meta, items=_items(model),
-        item_counts=dc.counts(d.inspections), figure=dc.figure_view(model, "inspection-items", meta.get("year")),
+        item_counts=dc.counts(d.inspections), figure=dc.figure_view(model, "检查事项数", meta.get("year")),
         plans=[_plan(model, y, d.random_checks[y]) for y in sorted(d.random_checks, reverse=True)])
 
 

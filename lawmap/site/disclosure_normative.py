@@ -21,10 +21,19 @@ def _doc(model, doc) -> dict:
     return {"n": doc, "steps": steps, "url": _source_url(year, doc.data), "report_year": year}
 
 
+def _review(docs, year) -> dict:
+    """What the records say of that year's 合法性审查: how many documents, how many recorded as passed."""
+    of_year = [x for x in docs if x.get("year") == year]
+    passed = [x for x in of_year if (x.get("legality_review") or {}).get("done")]
+    return {"recorded": len(of_year), "passed": len(passed)}
+
+
 def render(model, key: str = "") -> str:
     d = records(model)
+    figure = dc.figure_view(model, "出台规范性文件数")
     return render_template("disclosure_normative.md.j2", dc.src_uri("normative"), dc=dc,
-                           docs=[_doc(model, x) for x in d.normative], figure=dc.figure_view(model, "normative-docs"),
+                           docs=[_doc(model, x) for x in d.normative], figure=figure,
+                           review=_review(d.normative, figure["year"]) if figure else None,
                            note=d.normative[0].doc.data.get("note") if d.normative else "")
 
 

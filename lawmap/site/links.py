@@ -9,13 +9,14 @@ from __future__ import annotations
 import posixpath
 
 from ..model import Law, Ref
+from ..vocab import POWER_TYPES
 
 TYPE_SLUGS = {
     "行政许可": "xuke", "行政处罚": "chufa", "行政强制": "qiangzhi", "行政征收": "zhengshou", "行政给付": "jifu",
     "行政检查": "jiancha", "行政确认": "queren", "行政奖励": "jiangli", "行政裁决": "caijue",
     "其他行政权力": "qita", "公共服务": "gonggong",
 }
-POWER_TYPES = list(TYPE_SLUGS)
+# URL slugs are the site's own; the types themselves come from the schema (tests/test_vocab.py: one slug per type)
 
 
 def page_url(src_uri: str) -> str:

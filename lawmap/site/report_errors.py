@@ -13,7 +13,7 @@ def pages(model):
 
 def render(model, key: str = "") -> str:
     agency = model.agency.data if model.agency else {"name": "本机关"}
-    office = model.agency.offices.get("bangongshi") if model.agency else None
+    office = model.agency.office_for("投诉受理") if model.agency else None
     phones = agency.get("phone", [])
     return render_template(
         "report_errors.md.j2", SRC_URI, agency=agency, office=office.name if office else "", phones=phones,
