@@ -14,6 +14,7 @@ from referencing import Registry, Resource
 
 from lawmap.disclosure.records import records
 from lawmap.exports import site_files
+from lawmap.exports.facts import BuildFacts
 from lawmap.exports.meta import SCHEMA_VERSION
 from lawmap.loader import load_project
 
@@ -137,6 +138,7 @@ def _utc(epoch: int) -> str:
 def test_the_build_date_is_source_date_epoch_when_set(monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1704067200")
     data_dir = ROOT / "tests" / "fixtures" / "minimal"
-    files = site_files(load_project(data_dir).model, data_dir)
+    model = load_project(data_dir).model
+    files = site_files(model, BuildFacts.of(model, data_dir))
     assert json.loads(files["api/v1/powers.json"])["meta"]["build_date"] == "2024-01-01T00:00:00Z"
     assert b"<updated>2024-01-01T00:00:00Z</updated>" in files["feed-disclosures.xml"]

@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 
 from lawmap.exports import feeds
-from lawmap.exports.meta import Provenance
+from lawmap.exports.facts import BuildFacts
 from lawmap.loader import load_project
 from lawmap.xlsx_export import headers, sheet_title
 from test_history import repo  # noqa: F401  (the synthetic repository fixture)
@@ -35,7 +35,7 @@ def entries(feed: ET.Element) -> list[dict]:
 @pytest.fixture(scope="module")
 def repo_feed(repo) -> list[dict]:  # noqa: F811
     model = load_project(repo / "data").model
-    files = feeds.files(model, repo / "data", Provenance.of(model, repo / "data"), "https://example.org/lawmap/")
+    files = feeds.files(model, BuildFacts.of(model, repo / "data"), "https://example.org/lawmap/")
     return entries(parse(files[feeds.CHANGES_FEED]))
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import uuid
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 from .. import history
 from ..model import Model
@@ -84,8 +83,7 @@ def change_text(entry: history.Entry) -> str:
     return "\n".join(lines)
 
 
-def changes_feed(model: Model, data_dir: str | Path, provenance: Provenance, base: str) -> bytes:
-    found = history.for_model(data_dir, model)
+def changes_feed(found: history.History, provenance: Provenance, base: str) -> bytes:
     entries = found.entries[:MAX_ENTRIES]
     subtitle = "权责事项的新增、调整和删除，按提交日期排列。" + (found.reason and f"注意：{found.reason}。")
     feed = _feed(f"{provenance.agency}权责清单调整记录", subtitle, _uuid(provenance.agency, CHANGES_FEED),
@@ -124,7 +122,8 @@ def disclosure_feed(model: Model, provenance: Provenance, base: str) -> bytes:
     return _bytes(feed)
 
 
-def files(model: Model, data_dir: str | Path, provenance: Provenance, site_url: str = "") -> dict[str, bytes]:
+def files(model: Model, facts, site_url: str = "") -> dict[str, bytes]:
+    """Both feeds; `facts`: the build's BuildFacts (provenance and history, computed once per build)."""
     base = site_url.rstrip("/") + "/" if site_url else ""
-    return {CHANGES_FEED: changes_feed(model, data_dir, provenance, base),
-            DISCLOSURE_FEED: disclosure_feed(model, provenance, base)}
+    return {CHANGES_FEED: changes_feed(facts.history, facts.provenance, base),
+            DISCLOSURE_FEED: disclosure_feed(model, facts.provenance, base)}

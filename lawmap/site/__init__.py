@@ -22,9 +22,13 @@ class Page:
 
 @dataclass(frozen=True)
 class PageKind:
+    """`render(model, key)`; a kind that states build facts (commit, build date, history) has uses_facts=True and
+    is called render(model, key, facts) with the build's BuildFacts."""
+
     name: str
     pages: Callable[[Model], Iterable[Page]]
-    render: Callable[[Model, str], str]
+    render: Callable[..., str]
+    uses_facts: bool = False
 
 
 KINDS: dict[str, PageKind] = {}
@@ -40,9 +44,16 @@ def all_pages(model: Model) -> list[Page]:
     return [page for kind in KINDS.values() for page in kind.pages(model)]
 
 
-def render(model: Model, kind: str, key: str = "") -> str:
+def render(model: Model, kind: str, key: str = "", facts=None) -> str:
+    """One page; `facts`: the build's BuildFacts (computed here from the model's data dir when not given)."""
     _load_kinds()
-    return KINDS[kind].render(model, key)
+    page_kind = KINDS[kind]
+    if not page_kind.uses_facts:
+        return page_kind.render(model, key)
+    if facts is None:
+        from ..exports.facts import BuildFacts
+        facts = BuildFacts.of(model)
+    return page_kind.render(model, key, facts)
 
 
 def _load_kinds() -> None:

@@ -4,29 +4,23 @@ Says so when the history is partial (shallow clone) or unavailable (no git); the
 """
 from __future__ import annotations
 
-from .. import history
 from ..exports.feeds import CHANGES_FEED, change_summary
-from ..exports.meta import model_data_dir
 from . import Page, PageKind, register
 from .templating import render_template
 
 SRC_URI = "open-data/changes.md"
 
 
-def model_history(model) -> history.History:
-    return history.for_model(model_data_dir(model), model)
-
-
 def pages(model):
     return [Page(SRC_URI, "open-data-changes")]
 
 
-def render(model, key: str = "") -> str:
-    found = model_history(model)
+def render(model, key: str, facts) -> str:
+    found = facts.history
     current = {p.code for p in model.powers}
     entries = [{"entry": e, "summary": change_summary(e)} for e in found.entries]
     return render_template("opendata_changes.md.j2", SRC_URI, history=found, entries=entries, current=current,
                            feed=CHANGES_FEED, agency_name=model.agency.name if model.agency else "")
 
 
-register(PageKind("open-data-changes", pages, render))
+register(PageKind("open-data-changes", pages, render, uses_facts=True))

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..exports import api, downloads, feeds
-from ..exports.meta import API_CHANGELOG, SCHEMA_VERSION, Provenance, model_data_dir
+from ..exports.meta import API_CHANGELOG, SCHEMA_VERSION
 from ..xlsx_export import headers
 from . import Page, PageKind, register
 from .templating import render_template
@@ -97,9 +97,9 @@ def pages(model):
     return [Page(SRC_URI, "open-data")]
 
 
-def render(model, key: str = "") -> str:
+def render(model, key: str, facts) -> str:
     first = model.powers[0].code if model.powers else None
-    provenance = Provenance.of(model, model_data_dir(model))
+    provenance = facts.provenance
     return render_template(
         "opendata_page.md.j2", SRC_URI, api_dir=api.API_DIR, files=files_table(), first_power=first,
         structures=[(sid, title, fields(name, path)) for sid, title, name, path in STRUCTURES],
@@ -110,4 +110,4 @@ def render(model, key: str = "") -> str:
         disclosure_kinds=sorted(api.disclosures_json(model).items()), disclosure_labels=feeds.DISCLOSURE_LABELS)
 
 
-register(PageKind("open-data", pages, render))
+register(PageKind("open-data", pages, render, uses_facts=True))

@@ -1,0 +1,141 @@
+"""The `lawmap` MkDocs plugin: validates the data before anything renders, names the site after the agency in the
+data, adds one generated page per model page plus the open data, and guards the output against personal data.
+
+State lives on the plugin object (MkDocs keeps it across `mkdocs serve` rebuilds because it has on_startup): the
+model is reloaded only when a data file changed; the build facts (commit, dates, history) are computed once per
+build and passed to every page and export. Each generated page is a one-line macro call `{{ render("kind", "key") }}`
+that mkdocs-macros renders with lawmap.site (macros.py), so data never reaches Jinja as template text.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File
+from mkdocs.utils import clean_directory
+
+from lawmap import pii
+from lawmap.exports.facts import BuildFacts
+from lawmap.loader import Project
+from lawmap.provenance import data_as_of
+from lawmap.site import all_pages
+from lawmap.site import render as render_page
+from lawmap.site.tables import label_tables
+
+from . import opendata, search, state
+
+OFFLINE_PLUGINS = ("material/offline", "offline")
+
+
+class LawmapConfig(base.Config):
+    data_dir = c.Type(str, default="data")  # relative to mkdocs.yml; tests pick another via !ENV [LAWMAP_DATA_DIR, data]
+    offline = c.Type(bool, default=False)  # the file:// copy (python -m lawmap build-offline sets LAWMAP_OFFLINE=true)
+
+
+class LawmapPlugin(BasePlugin[LawmapConfig]):
+    def __init__(self):
+        self.project: Project | None = None
+        self.facts: BuildFacts | None = None
+        self.data_dir: Path | None = None
+        self._signature: tuple | None = None
+        self._saved_epoch: str | None = None
+
+    def on_startup(self, *, command, dirty):
+        """Defined so MkDocs keeps this object (and its loaded model) across `mkdocs serve` rebuilds."""
+
+    @property
+    def model(self):
+        return self.project.model
+
+    @event_priority(100)  # first: the data is checked, and the search plugin gets its dictionary before it reads it
+    def on_config(self, config):
+        self.data_dir = (Path(config.config_file_path).parent / self.config.data_dir).resolve()
+        signature = state.data_signature(self.data_dir)
+        if self.project is None or signature != self._signature:
+            self.project, self._signature = None, None
+            self.project = state.load_checked(self.data_dir)  # fails the build early, listing every data problem
+            self._signature = signature
+        agency = self.model.agency
+        config.site_name = agency.data["site"]["title"]  # title, header, nav, 404 page
+        config.site_description = agency.data["site"]["description"]
+        self.facts = BuildFacts.of(self.model, self.data_dir)
+        self._pin_build_date()
+        search.set_user_dict(config, self.model)
+        for name in OFFLINE_PLUGINS:
+            if name in config.plugins:
+                config.plugins[name].config.enabled = self.config.offline
+        return config
+
+    def _pin_build_date(self) -> None:
+        """MkDocs dates the sitemap from SOURCE_DATE_EPOCH: for this build only it is the data commit's date (unless
+        the caller set it), and it is restored after the build, so the next `mkdocs serve` rebuild computes anew."""
+        self._saved_epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        if not (self._saved_epoch or "").strip():
+            os.environ["SOURCE_DATE_EPOCH"] = str(self.facts.provenance.build_epoch)
+
+    def _restore_build_date(self) -> None:
+        if self._saved_epoch is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = self._saved_epoch
+
+    def on_pre_build(self, *, config):
+        if self.config.offline:
+            opendata.offline_config(config)  # after Material's offline plugin set its own defaults
+        search.keep_terms_whole(config, self.model)
+
+    def on_files(self, files, *, config):
+        for page in all_pages(self.model):
+            if files.get_file_from_path(page.src_uri) is None:
+                content = f'{{{{ render("{page.kind}", "{page.key}") }}}}\n'
+                files.append(File.generated(config, page.src_uri, content=content))
+        opendata.add_files(files, config, self.model, self.facts, self.config.offline)  # api/v1/, feeds, downloads
+        return files
+
+    def on_env(self, env, *, config, files):
+        """The footer's facts for the theme (overrides/partials/copyright.html): the data's commit, as the API's."""
+        provenance = self.facts.provenance
+        env.globals["lawmap_footer"] = {
+            "agency": self.model.agency.name, "as_of": data_as_of(self.model),
+            "version": provenance.build_time.strftime("%Y-%m-%d"),  # the data's last change, shown instead of a hash
+            "commit": provenance.source_commit, "changes": "open-data/changes/"}
+        return env
+
+    def on_page_markdown(self, markdown, *, page, config, files):
+        search.boost(page, self.model)
+        return markdown
+
+    def on_page_content(self, html, *, page, config, files):
+        """Label table cells with their column names, so tables read as cards on a phone (lawmap/site/tables.py)."""
+        return label_tables(html)
+
+    def render(self, kind: str, key: str = "") -> str:
+        """One generated page (or page section), for macros.py."""
+        return render_page(self.model, kind, key, self.facts)
+
+    @event_priority(-50)  # after the search plugin wrote its index, before Material's offline plugin inlines it
+    def on_post_build(self, *, config):
+        try:
+            if self.config.offline:
+                opendata.link_index_html(config["site_dir"])
+            search.rewrite_index(config["site_dir"], opendata.index_location if self.config.offline else None)
+            self._pii_guard(config)  # last: every page, the search index and every export are written by now
+        finally:
+            self._restore_build_date()
+
+    def on_build_error(self, *, error):
+        self._restore_build_date()
+
+    def _pii_guard(self, config) -> None:
+        """Fail the build when any published file holds a 身份证号, mobile, bank card or personal address (file:line)."""
+        findings = pii.scan_site(config["site_dir"], pii.Allowed.from_agency(self.model.agency.data))
+        for file, finding in findings:
+            state.log.error(pii.describe(file, finding))
+        if findings:
+            clean_directory(config["site_dir"])  # nothing a deploy step could publish is left behind
+            raise Abort(f"生成的站点中有 {len(findings)} 处未脱敏的个人信息，已清空 {config['site_dir']}，站点不得发布"
+                        f"（见上方 文件:行 列表）")
