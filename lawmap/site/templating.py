@@ -4,7 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from jinja2 import ChainableUndefined, Environment, FileSystemLoader
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from ..citation import At, cite, int_to_cn
@@ -29,7 +29,7 @@ def _url(here: str):
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, finalize=_finalize,
-                      undefined=ChainableUndefined,  # optional YAML keys read as empty trim_blocks=True,
+                      undefined=StrictUndefined,  # a misspelt name fails the build; optional keys: .get()
                       comment_start_string="{##", comment_end_string="##}",  # {#id} is Markdown attr_list
                       lstrip_blocks=True, keep_trailing_newline=True)
     env.globals.update(links=links, cn=int_to_cn, cite=cite, At=At, example_reason=EXAMPLE_REASON)
