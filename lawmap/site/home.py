@@ -23,6 +23,7 @@ def render(model, key: str = "") -> str:
                   for p in model.powers if p.on_application and p.status != "取消"]
     return render_template(
         "home.md.j2", SRC_URI, agency_name=model.agency.name if model.agency else "（未配置机关）",
+        site_title=model.agency.data["site"]["title"] if model.agency else "法治账图",
         as_of=model.agency.data.get("as_of", "") if model.agency else "", areas=areas,
         as_of_note=model.agency.data.get("as_of_note", "") if model.agency else "",
         map=overview(model, lambda url: links.rel(SRC_URI, url)),
