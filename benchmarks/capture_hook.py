@@ -1,9 +1,9 @@
 """Benchmark-only MkDocs hook: dumps the site as plain files, so the same pages can be built with the data layer off.
 
-Listed after lawmap's hooks (so it sees what they and mkdocs-macros produced) in the capture config run.py writes.
+Listed as a hook, so it runs after the lawmap plugin and mkdocs-macros (and sees what they produced) in the capture config run.py writes.
 Into $LAWMAP_BENCH_PLAIN it writes: docs/<page>.md — each page's Markdown after the macros ran, with its front
 matter; docs/<file> — every other file of the site that is not from the theme (assets, the generated API/feeds);
-config.json — the values lawmap's hooks put into the config (footer facts, jieba dictionary path).
+config.json — the values the lawmap plugin put into the config (site name, jieba dictionary path).
 """
 from __future__ import annotations
 
@@ -29,7 +29,8 @@ def on_config(config):
     if dictionary:
         OUT.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(dictionary, OUT / "jieba_dict_user.txt")
-    found = {"extra": dict(config.extra), "jieba_dict_user": str(OUT / "jieba_dict_user.txt") if dictionary else None}
+    found = {"extra": dict(config.extra), "site_name": config.site_name, "site_description": config.site_description,
+             "jieba_dict_user": str(OUT / "jieba_dict_user.txt") if dictionary else None}
     (OUT / "config.json").write_text(json.dumps(found, ensure_ascii=False, default=str), encoding="utf-8")
 
 

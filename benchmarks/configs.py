@@ -2,7 +2,7 @@
 
 - capture: the real config plus benchmarks/capture_hook.py (dumps every rendered page and file as plain files);
 - plain: the same theme, Markdown extensions, nav and search settings over those plain files, with the data layer
-  off — no lawmap hooks, no mkdocs-macros — and the values the hooks would have set written in directly.
+  off — no lawmap plugin, no mkdocs-macros — and the values the plugin would have set written in directly.
 Relative paths of the original become absolute, so both configs can live in a temp dir.
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ import yaml
 from mkdocs.utils import yaml_load
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA_LAYER_PLUGINS = {"macros"}
+DATA_LAYER_PLUGINS = {"macros", "lawmap"}
 
 
 def _original() -> dict:
@@ -42,7 +42,9 @@ def _absolute(config: dict) -> dict:
 def write_capture(path: Path, data_dir: Path) -> Path:
     config = _absolute(_original())
     config["hooks"].append(str(ROOT / "benchmarks" / "capture_hook.py"))
-    config.setdefault("extra", {})["data_dir"] = str(data_dir)
+    for entry in config.get("plugins", []):
+        if isinstance(entry, dict) and "lawmap" in entry:
+            entry["lawmap"]["data_dir"] = str(data_dir)
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
 
@@ -64,5 +66,6 @@ def write_plain(path: Path, plain_dir: Path) -> Path:
         plugins.append(entry)
     config["plugins"] = plugins
     config["extra"] = captured["extra"]
+    config["site_name"], config["site_description"] = captured["site_name"], captured["site_description"]
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
