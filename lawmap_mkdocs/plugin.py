@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import Abort
@@ -60,8 +61,9 @@ class LawmapPlugin(BasePlugin[LawmapConfig]):
             self.project = state.load_checked(self.data_dir)  # fails the build early, listing every data problem
             self._signature = signature
         agency = self.model.agency
-        config.site_name = agency.data["site"]["title"]  # title, header, nav, 404 page
-        config.site_description = agency.data["site"]["description"]
+        # title, header, nav, 404 page, <meta description>: escaped here, as the theme prints them unescaped in places
+        config.site_name = escape(agency.data["site"]["title"])
+        config.site_description = escape(agency.data["site"]["description"])
         self.facts = BuildFacts.of(self.model, self.data_dir)
         self._pin_build_date()
         search.set_user_dict(config, self.model)

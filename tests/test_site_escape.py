@@ -25,7 +25,7 @@ PAGES = {
                        "条文出处 <img src=x onerror=alert('src')>，未经核对"],
     "areas/evil/": ["恶意领域 <script>alert('area')</script>", "概述 {{ 7*7 }} {% include 'x' %} [链](javascript:alert('sum'))",
                     "职责 | 管道 | 分隔"],
-    "": ["测试局<script>alert('agency')</script>法治账图"],
+    "": ["账图 <b>{{ title }}</b> | 标题", "本站依据测试局<script>alert('agency')</script>的权责清单"],
     "report-errors/": ["地址 {{ 7*7 }} | 一号", "办公室 <b>粗</b>", "[官网](javascript:alert('site'))"],
 }
 
@@ -56,6 +56,12 @@ def test_no_value_becomes_markup(site):
 def test_the_page_title_is_escaped(site):
     raw = (site / "powers" / "EV-CF-001" / "index.html").read_text(encoding="utf-8")
     assert "<title>对&lt;script&gt;" in raw and "<script>alert(" not in raw
+
+
+def test_the_site_title_and_description_from_the_data_are_escaped(site):
+    raw = (site / "404.html").read_text(encoding="utf-8")
+    assert "<title>账图 &lt;b&gt;{{ title }}&lt;/b&gt; | 标题</title>" in raw
+    assert 'content="简介 [链接](javascript:alert(1)) &lt;i&gt;x&lt;/i&gt;"' in raw and "<i>x</i>" not in raw
 
 
 def test_pipes_never_split_a_table_cell(site):
