@@ -5,7 +5,7 @@ Site builds (each builds with the real `mkdocs build --strict` in a subprocess, 
   LAWMAP_TEST_SITE_DATA=/some/dir to build another data dir instead (handy while data/ is being edited).
 - `build_site` (session): a function `build_site(data_dir) -> Path` building any data dir (e.g. a fixture under
   tests/fixtures/); the data dir reaches mkdocs.yml through the LAWMAP_DATA_DIR env var
-  (`extra.data_dir: !ENV [LAWMAP_DATA_DIR, data]`).
+  (the `lawmap` plugin option `data_dir: !ENV [LAWMAP_DATA_DIR, data]`).
 Each build happens once per test session, also under pytest-xdist: the first worker to ask builds into the session's
 shared temp folder under a file lock, the others wait and reuse it (and a failed build fails them all with mkdocs'
 own output). Every build is logged; the run's summary says how many there were.
