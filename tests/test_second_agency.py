@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from builds import run_build
 from lawmap.loader import load_project
 from lawmap.site import all_pages, links
 from site_html import content, page, text
@@ -128,7 +129,7 @@ def test_new_power_suggests_the_agencys_own_prefix_and_level(tmp_path):
     assert "如 SHMZ-CF-005" in done.stdout and "level: 县级" in done.stdout and "SNMZ" not in done.stdout
 
 
-def test_the_footer_names_the_data_dirs_commit_as_the_api_does(tmp_path):
+def test_the_footer_names_the_data_dirs_commit_as_the_api_does(tmp_path, tmp_path_factory):
     """Data kept outside the code's repository: the footer's 数据版本 is the data's commit, the same as the API's."""
     data = shutil.copytree(SHEHONG, tmp_path / "data")
     git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false"]
@@ -139,8 +140,8 @@ def test_the_footer_names_the_data_dirs_commit_as_the_api_does(tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in ("LAWMAP_COMMIT", "SOURCE_DATE_EPOCH")}
     env.update(NO_MKDOCS_2_WARNING="1", LAWMAP_DATA_DIR=str(data))
     out = tmp_path / "site"
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=600)
+    done = run_build(tmp_path_factory, f"mkdocs build {data} (own git repository)",
+                     [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], env)
     assert done.returncode == 0, done.stderr
     footer = text(page(out, "").select_one(".lm-footer"))
     api = json.loads((out / "api" / "v1" / "powers.json").read_text(encoding="utf-8"))["meta"]["source_commit"]
