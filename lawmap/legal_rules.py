@@ -58,8 +58,19 @@ def _names_county(subject: str, city: str) -> bool:
     return "县" in subject.replace(city, "")
 
 
+def is_county_agency(model: Model) -> bool:
+    """The agency is itself a county-level bureau (agency.yaml level: 县级): its 县级 powers are its own."""
+    return bool(model.agency) and model.agency.data.get("level") == "县级"
+
+
 def check_level_subject(power: Power, model: Model, report: Report) -> None:
-    """行使层级 and 实施主体 agree: a county power is not decided by the city bureau, a city power not by a county."""
+    """行使层级 and 实施主体 agree: a county power is not decided by the city bureau, a city power not by a county.
+
+    For a county bureau (agency.yaml level: 县级) a 县级 power is its own: the subject names the bureau itself."""
+    if is_county_agency(model):
+        if power.level == "县级" and model.agency.name not in power.subject:
+            report.error(power.pos, f"事项 {power.code} 行使层级为县级，实施主体应写本局（{model.agency.name}），现为“{power.subject}”")
+        return
     city = model.agency.name if model.agency else ""
     names_city = bool(city) and city in power.subject
     names_county = _names_county(power.subject, city)
@@ -86,9 +97,11 @@ def check_county_only_bases(power: Power, report: Report) -> None:
             report.error(ref.pos, f"{ref.citation()}规定由{COUNTY_BODY}实施，事项 {power.code} 的行使层级却是{power.level}")
 
 
-def decision_level_problem(power: Power, subitem_refs: list[Ref], decider: str, city: str) -> str | None:
-    """Why a decision by `decider` under this power (and 子项) breaks the level rule, or None."""
-    if not city or city not in decider:
+def decision_level_problem(power: Power, subitem_refs: list[Ref], decider: str, city: str,
+                           county_agency: bool = False) -> str | None:
+    """Why a decision by `decider` under this power (and 子项) breaks the level rule, or None (a county bureau
+    decides its own 县级 powers)."""
+    if not city or city not in decider or county_agency:
         return None
     if power.level == "县级":
         return f"事项 {power.code} 由县级实施，执法机关却是{decider}"

@@ -142,7 +142,8 @@ def check_legal_review(decision: Record, report: Report) -> None:
 def check_decision_level(model: Model, power, decision: Record, report: Report) -> None:
     """A decision follows the level rule of its power: the city bureau does not decide what the law gives the county."""
     refs = power.subitem_refs(decision["subitem"]) if decision.get("subitem") else list(power.bases)
-    problem = legal_rules.decision_level_problem(power, refs, decision["agency"], model.agency.name if model.agency else "")
+    problem = legal_rules.decision_level_problem(power, refs, decision["agency"], model.agency.name if model.agency else "",
+                                                 legal_rules.is_county_agency(model))
     if problem:
         report.error(decision.pos("agency"), f"执法决定 {decision['id']}：{problem}")
 
