@@ -44,6 +44,7 @@ class LawmapPlugin(BasePlugin[LawmapConfig]):
         self.data_dir: Path | None = None
         self._signature: tuple | None = None
         self._saved_epoch: str | None = None
+        self._pinned = False
 
     def on_startup(self, *, command, dirty):
         """Defined so MkDocs keeps this object (and its loaded model) across `mkdocs serve` rebuilds."""
@@ -64,6 +65,7 @@ class LawmapPlugin(BasePlugin[LawmapConfig]):
         # title, header, nav, 404 page, <meta description>: escaped here, as the theme prints them unescaped in places
         config.site_name = escape(agency.data["site"]["title"])
         config.site_description = escape(agency.data["site"]["description"])
+        self._restore_build_date()  # the build facts are computed against the caller's environment, not our pin
         self.facts = BuildFacts.of(self.model, self.data_dir)
         self._pin_build_date()
         search.set_user_dict(config, self.model)
@@ -75,11 +77,16 @@ class LawmapPlugin(BasePlugin[LawmapConfig]):
     def _pin_build_date(self) -> None:
         """MkDocs dates the sitemap from SOURCE_DATE_EPOCH: for this build only it is the data commit's date (unless
         the caller set it), and it is restored after the build, so the next `mkdocs serve` rebuild computes anew."""
+        self._restore_build_date()  # a build that ended without on_post_build/on_build_error left its pin
         self._saved_epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        self._pinned = True
         if not (self._saved_epoch or "").strip():
             os.environ["SOURCE_DATE_EPOCH"] = str(self.facts.provenance.build_epoch)
 
     def _restore_build_date(self) -> None:
+        if not self._pinned:
+            return
+        self._pinned = False
         if self._saved_epoch is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
         else:

@@ -37,10 +37,25 @@ rows:
 """
 
 
+REPORT = """year: 2023
+title: 测试报告
+addressee: 市政府
+signer: 测试市民政局
+signed_on: "2023-12-18"
+sections:
+  - {id: 一, heading: 三张清单, text: 不予处罚9项，从轻处罚9项，减轻处罚9项。}
+figures:
+  - {id: a, means: 不予处罚清单事项数, label: 不予处罚, value: 9, unit: 项, section: 一, quote: 不予处罚9项}
+  - {id: b, means: 从轻处罚清单事项数, label: 从轻处罚, value: 9, unit: 项, section: 一, quote: 从轻处罚9项}
+  - {id: c, means: 减轻处罚清单事项数, label: 减轻处罚, value: 9, unit: 项, section: 一, quote: 减轻处罚9项}
+"""  # the report figures the 三张清单 rows are counted against (a missing one is an error of its own)
+
+
 @pytest.fixture
 def data(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     shutil.copytree(MINIMAL, tmp_path / "data")
+    write(tmp_path / "data", "disclosure/reports/2023.yaml", REPORT)
     return tmp_path / "data"
 
 

@@ -66,3 +66,12 @@ def test_offline_option_enables_materials_offline_plugin(plugin_and_config):
     plugin.on_config(config)
     plugin.on_build_error(error=None)
     assert config.plugins["material/offline"].config.enabled is True
+
+
+def test_a_second_build_without_an_end_does_not_keep_the_first_builds_date(plugin_and_config):
+    """mkdocs serve: a rebuild starts while the environment still holds the last build's pin."""
+    plugin, config, _ = plugin_and_config
+    plugin.on_config(config)
+    plugin.on_config(config)
+    plugin.on_build_error(error=None)
+    assert "SOURCE_DATE_EPOCH" not in os.environ
