@@ -25,7 +25,7 @@ PAGES = {
                        "条文出处 <img src=x onerror=alert('src')>，未经核对"],
     "areas/evil/": ["恶意领域 <script>alert('area')</script>", "概述 {{ 7*7 }} {% include 'x' %} [链](javascript:alert('sum'))",
                     "职责 | 管道 | 分隔"],
-    "": ["账图 <b>{{ title }}</b> | 标题", "本站依据测试局<script>alert('agency')</script>的权责清单"],
+    "": ["账图 <b>{{ title }}</b> | 标题"],  # the site title from agency.yaml
     "report-errors/": ["地址 {{ 7*7 }} | 一号", "办公室 <b>粗</b>", "[官网](javascript:alert('site'))"],
 }
 
