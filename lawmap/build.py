@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from .citation import parse_at
-from .model import Agency, Area, Article, Item, Law, Office, Para, Power, Ref, Responsibility, Version
+from .model import (Agency, Area, Article, Branch, Item, Law, Office, Para, Power, Ref, Responsibility, Risk, Step,
+                    SubItem, TimeLimit, Version)
 from .yamlsource import Document
 
 
@@ -43,23 +44,44 @@ def build_law(doc: Document) -> Law:
                note=data.get("note"))
 
 
+def build_subitems(doc: Document, items: list, path: tuple) -> list[SubItem]:
+    return [SubItem(s["id"], s["name"], make_refs(doc, s.get("bases"), path + (i, "bases")), doc.pos(path + (i,)))
+            for i, s in enumerate(items)]
+
+
+def build_step(doc: Document, data: dict, path: tuple) -> Step:
+    branches = data.get("branches")
+    return Step(id=data["id"], name=data["name"], who=data["who"], pos=doc.pos(path), limit=data.get("limit"),
+                next=list(data["next"]) if "next" in data else None,
+                branches=None if branches is None else [Branch(b["when"], b["to"]) for b in branches])
+
+
+def build_risk(doc: Document, data: dict, path: tuple) -> Risk:
+    return Risk(step=data["step"], point=data["point"], level=data["level"], measures=list(data["measures"]),
+                pos=doc.pos(path), post=data.get("post"))
+
+
+def build_time_limit(doc: Document, data: dict, path: tuple) -> TimeLimit:
+    return TimeLimit(legal=data["legal"], pos=doc.pos(path), promised=data.get("promised"))
+
+
 def build_power(doc: Document, data: dict, path: tuple) -> Power:
     responsibilities = [
         Responsibility(r["stage"], r["duty"], make_refs(doc, r.get("bases"), path + ("responsibilities", i, "bases")),
                        doc.pos(path + ("responsibilities", i)))
         for i, r in enumerate(data["responsibilities"])]
-    subitem_bases = [make_ref(doc, b, path + ("subitems", si, "bases", bi))
-                     for si, s in enumerate(data.get("subitems", [])) for bi, b in enumerate(s.get("bases", []))]
     return Power(
         code=str(data["code"]), name=data["name"], type=data["type"], level=data["level"], subject=data["subject"],
         office_id=data["office"], on_application=data["on_application"],
         bases=[make_ref(doc, b, path + ("bases", i)) for i, b in enumerate(data["bases"])],
         responsibilities=responsibilities, accountability=data["accountability"],
         accountability_bases=make_refs(doc, data["accountability"]["bases"], path + ("accountability", "bases")),
-        time_limit=data["time_limit"], fee=data["fee"], process=data["process"], risks=data["risks"],
+        time_limit=build_time_limit(doc, data["time_limit"], path + ("time_limit",)), fee=data["fee"],
+        process=[build_step(doc, s, path + ("process", i)) for i, s in enumerate(data["process"])],
+        risks=[build_risk(doc, r, path + ("risks", i)) for i, r in enumerate(data["risks"])],
         status=data["status"], source=data["source"], pos=doc.pos(path), file=doc.file, path=path,
         service_code=data.get("service_code"), service_category=data.get("service_category"),
-        subitems=data.get("subitems", []), subitem_bases=subitem_bases, adjusted_on=data.get("adjusted_on"),
+        subitems=build_subitems(doc, data.get("subitems", []), path + ("subitems",)), adjusted_on=data.get("adjusted_on"),
         source_note=data.get("source_note"), note=data.get("note"), supervision=data.get("supervision"))
 
 

@@ -39,13 +39,7 @@ def power_uses(power: Power) -> list[Use]:
 
 
 def _subitem_uses(power: Power) -> list[Use]:
-    refs = iter(power.subitem_bases)
-    uses = []
-    for sub in power.subitems:
-        for _ in sub.get("bases", []):
-            ref = next(refs)
-            uses.append(Use(ref, ref.kind or "子项依据", sub["name"], power))
-    return uses
+    return [Use(ref, ref.kind or "子项依据", sub.name, power) for sub in power.subitems for ref in sub.bases]
 
 
 def _once_per_model(compute):

@@ -135,6 +135,82 @@ class Responsibility:
 
 
 @dataclass
+class SubItem:
+    """A 子项 (e.g. one 违法情形 of a 处罚 power), with the bases it cites itself."""
+
+    id: str
+    name: str
+    bases: list[Ref]
+    pos: Pos
+
+
+@dataclass
+class Branch:
+    when: str
+    to: str
+
+    def to_json(self) -> dict:
+        return {"when": self.when, "to": self.to}
+
+
+@dataclass
+class Step:
+    """A step of the power's 运行流程. `next` None: not written (the flow goes on to the following step);
+    `next == []`: the flow ends at this step (办结)."""
+
+    id: str
+    name: str
+    who: str
+    pos: Pos
+    limit: str | None = None
+    next: list[str] | None = None
+    branches: list[Branch] | None = None  # None: not written
+
+    @property
+    def targets(self) -> list[str]:
+        """Every step id this step names as its next (next, then branches)."""
+        return list(self.next or []) + [b.to for b in self.branches or []]
+
+    def to_json(self) -> dict:
+        out = {"id": self.id, "name": self.name, "who": self.who}
+        if self.limit is not None:
+            out["limit"] = self.limit
+        if self.next is not None:
+            out["next"] = list(self.next)
+        if self.branches is not None:
+            out["branches"] = [b.to_json() for b in self.branches]
+        return out
+
+
+@dataclass
+class Risk:
+    """A 风险点 at one step of the flow (`step` is the step id as written; it may name no step: rules report it)."""
+
+    step: str
+    point: str
+    level: str
+    measures: list[str]
+    pos: Pos
+    post: str | None = None
+
+    def to_json(self) -> dict:
+        out = {"step": self.step, "point": self.point, "level": self.level, "measures": list(self.measures)}
+        if self.post is not None:
+            out["post"] = self.post
+        return out
+
+
+@dataclass
+class TimeLimit:
+    legal: str
+    pos: Pos
+    promised: str | None = None
+
+    def to_json(self) -> dict:
+        return {"legal": self.legal, **({"promised": self.promised} if self.promised is not None else {})}
+
+
+@dataclass
 class Power:
     code: str
     name: str
@@ -147,10 +223,10 @@ class Power:
     responsibilities: list[Responsibility]
     accountability: dict
     accountability_bases: list[Ref]
-    time_limit: dict
+    time_limit: TimeLimit
     fee: str
-    process: list[dict]
-    risks: list[dict]
+    process: list[Step]
+    risks: list[Risk]
     status: str
     source: str
     pos: Pos
@@ -159,8 +235,7 @@ class Power:
     area: "Area | None" = None
     service_code: str | None = None
     service_category: str | None = None
-    subitems: list[dict] = field(default_factory=list)
-    subitem_bases: list[Ref] = field(default_factory=list)
+    subitems: list[SubItem] = field(default_factory=list)
     adjusted_on: str | None = None
     source_note: str | None = None
     note: str | None = None
@@ -170,14 +245,24 @@ class Power:
     def is_example(self) -> bool:
         return self.source == "示例"
 
+    @property
+    def subitem_bases(self) -> list[Ref]:
+        """Every 子项's own bases, 子项 by 子项."""
+        return [r for s in self.subitems for r in s.bases]
+
+    def subitem(self, subitem_id: str | None) -> SubItem | None:
+        return next((s for s in self.subitems if s.id == subitem_id), None)
+
     def subitem_refs(self, subitem_id: str) -> list[Ref]:
         """The bases of one 子项 (违法情形); the power's own bases when the 子项 lists none."""
-        refs = iter(self.subitem_bases)
-        for sub in self.subitems:
-            mine = [next(refs) for _ in sub.get("bases", [])]
-            if sub["id"] == subitem_id:
-                return mine or list(self.bases)
-        return []
+        sub = self.subitem(subitem_id)
+        if sub is None:
+            return []
+        return list(sub.bases) or list(self.bases)
+
+    def step_names(self) -> dict[str, str]:
+        """Step id → step name (duplicate ids are reported by rules.check_unique)."""
+        return {s.id: s.name for s in self.process}
 
     def all_refs(self) -> list[Ref]:
         refs = list(self.bases) + list(self.subitem_bases) + list(self.accountability_bases)

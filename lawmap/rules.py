@@ -29,8 +29,8 @@ def check_unique(model: Model, law_docs: list[Law], report: Report) -> None:
     _duplicates(((a.id, a.pos) for a in model.areas), "领域 id", report)
     _duplicates(((p.code, p.pos) for p in model.powers), "事项编码", report)
     for power in model.powers:
-        _duplicates(((s["id"], power.pos) for s in power.subitems), f"事项 {power.code} 的子项 id", report)
-        _duplicates(((s["id"], power.pos) for s in power.process), f"事项 {power.code} 的流程步骤 id", report)
+        _duplicates(((s.id, power.pos) for s in power.subitems), f"事项 {power.code} 的子项 id", report)
+        _duplicates(((s.id, power.pos) for s in power.process), f"事项 {power.code} 的流程步骤 id", report)
 
 
 def check_law_file(law: Law, stem: str, report: Report) -> None:
@@ -130,14 +130,14 @@ def check_power(power: Power, model: Model, report: Report) -> None:
         report.error(power.pos, f"事项 {power.code}（{power.type}）缺少{'或'.join(sorted(needed))}")
     if model.agency and power.office_id not in model.agency.offices:
         report.error(power.pos, f"事项 {power.code} 的承办机构 '{power.office_id}' 不在 agency.yaml 的科室中")
-    steps = {s["id"] for s in power.process}
+    steps = {s.id for s in power.process}
     for step in power.process:
-        for target in list(step.get("next", [])) + [b["to"] for b in step.get("branches", [])]:
+        for target in step.targets:
             if target not in steps:
-                report.error(power.pos, f"事项 {power.code} 的流程步骤 '{step['id']}' 指向不存在的步骤 '{target}'")
+                report.error(power.pos, f"事项 {power.code} 的流程步骤 '{step.id}' 指向不存在的步骤 '{target}'")
     for risk in power.risks:
-        if risk["step"] not in steps:
-            report.error(power.pos, f"事项 {power.code} 的风险点“{risk['point']}”对应的步骤 '{risk['step']}' 不存在")
+        if risk.step not in steps:
+            report.error(power.pos, f"事项 {power.code} 的风险点“{risk.point}”对应的步骤 '{risk.step}' 不存在")
 
 
 def check_area_office(model: Model, report: Report) -> None:

@@ -168,8 +168,8 @@ def parse_yes_no(text: str) -> bool:
 
 def format_subitems(power: Power, ctx: Context) -> str:
     if ctx.public:
-        return "\n".join(s["name"] for s in power.subitems)
-    return "\n".join(f"{s['name']} [{s['id']}]" for s in power.subitems)
+        return "\n".join(s.name for s in power.subitems)
+    return "\n".join(f"{s.name} [{s.id}]" for s in power.subitems)
 
 
 def parse_subitems(text: str, ctx: Context) -> list[tuple[str | None, str]]:
@@ -249,7 +249,8 @@ def parse_refs(text: str, ctx: Context) -> list[RefValue]:
 
 def format_time_limit(power: Power, ctx: Context) -> str:
     labels = {v: k for k, v in LIMIT_LABELS.items()}
-    return "\n".join(f"{labels[key]}：{power.time_limit[key]}" for key in ("legal", "promised") if key in power.time_limit)
+    limit = power.time_limit.to_json()
+    return "\n".join(f"{labels[key]}：{limit[key]}" for key in ("legal", "promised") if key in limit)
 
 
 def parse_time_limit(text: str, ctx: Context) -> dict:

@@ -57,5 +57,5 @@ def test_each_area_diagram_goes_from_duties_to_powers_to_their_steps(built_site,
             for power in area.powers:
                 assert f"../../powers/{power.code}/" in hrefs
                 steps = [h for h in hrefs if h.startswith(f"../../powers/{power.code}/#step-")]
-                assert steps == [f"../../powers/{power.code}/#step-{s['id']}" for s in power.process]
+                assert steps == [f"../../powers/{power.code}/#step-{s.id}" for s in power.process]
             assert f"职责 {len(area.duties)} 项" in text(svg.title)

@@ -5,7 +5,9 @@ from __future__ import annotations
 import openpyxl
 import pytest
 
+from lawmap.diagnostics import Pos
 from lawmap.loader import load_project
+from lawmap.model import TimeLimit
 from lawmap.site.deadlines import cn_to_int, plain_deadline
 from lawmap.site.tables import label_tables
 from site_html import content, page, text
@@ -55,14 +57,15 @@ def test_who_decides_tells_city_from_county(built_site, model):
 
 def test_deadlines_are_said_plainly_with_the_law_behind_them(built_site, model):
     assert cn_to_int("六十") == 60 and cn_to_int("二十") == 20 and cn_to_int("一百二十") == 120
-    said = plain_deadline({"legal": "二十日（慈善法第二十二条第一款，自受理申请之日起）", "promised": "示例：十五个工作日"})
+    said = plain_deadline(TimeLimit(legal="二十日（慈善法第二十二条第一款，自受理申请之日起）", pos=Pos("t.yaml"),
+                                    promised="示例：十五个工作日"))
     assert said["legal"] == "受理申请后 20 日" and said["promised"] == "15 个工作日" and said["example"]
     rows = content(page(built_site, "")).select("table.lm-apply tbody tr")
     applicable = [p for p in model.powers if p.on_application and p.status != "取消"]
     assert len(rows) == len(applicable)
     for row, power in zip(rows, applicable):
         cell = row.select_one('td[data-label="多长时间"]')
-        assert text(cell.select_one("details.lm-why p")) == " ".join(power.time_limit["legal"].split())
+        assert text(cell.select_one("details.lm-why p")) == " ".join(power.time_limit.legal.split())
         assert text(row.select_one('td[data-label="谁来决定"]')).endswith(power.subject)
 
 

@@ -23,7 +23,7 @@ def test_every_power_has_a_card_with_its_facts(built_site, model):
     assert model.powers
     for power in model.powers:
         body = text(content(page(built_site, f"powers/{power.code}/")))
-        for value in (power.name, power.code, power.type, power.subject, power.time_limit["legal"], power.fee):
+        for value in (power.name, power.code, power.type, power.subject, power.time_limit.legal, power.fee):
             assert value in body, f"{power.code}: {value!r} missing"
 
 
@@ -52,11 +52,11 @@ def test_responsibilities_accountability_flow_and_risks_are_shown(built_site, mo
         for case in power.accountability["cases"]:
             assert case in body
         steps = card.select("ol.lm-flow > li")
-        assert [s["id"] for s in steps] == [f"step-{s['id']}" for s in power.process]
+        assert [s["id"] for s in steps] == [f"step-{s.id}" for s in power.process]
         for step in power.process:
-            for branch in step.get("branches", []):
-                link = card.select_one(f"#step-{step['id']} .lm-branches a[href='#step-{branch['to']}']")
-                assert link is not None and branch["when"] in text(card.select_one(f"#step-{step['id']}"))
+            for branch in step.branches or []:
+                link = card.select_one(f"#step-{step.id} .lm-branches a[href='#step-{branch.to}']")
+                assert link is not None and branch.when in text(card.select_one(f"#step-{step.id}"))
         risk_rows = card.select("table.lm-risks tbody tr")
         assert len(risk_rows) == len(power.risks)
         assert [th.get_text() for th in card.select("table.lm-risks thead th")][:4] == ["环节", "风险点", "等级", "防控措施"]
@@ -91,7 +91,7 @@ def test_a_stale_basis_gets_a_banner(tmp_path):
 
 def test_a_step_with_empty_next_ends_the_flow(built_site, model):
     power = model.power("SNMZ-XK-001")
-    ending = next(s for s in power.process if "next" in s and not s["next"])
-    step = content(page(built_site, "powers/SNMZ-XK-001/")).select_one(f"#step-{ending['id']}")
+    ending = next(s for s in power.process if s.next == [])
+    step = content(page(built_site, "powers/SNMZ-XK-001/")).select_one(f"#step-{ending.id}")
     assert "（办结）" in text(step)
     assert "lm-step-next" not in step.get("class", [])

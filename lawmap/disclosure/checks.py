@@ -62,8 +62,8 @@ def _power(model: Model, record: Record, report: Report, want_type: str | None =
     if want_type and power.type != want_type:
         report.error(record.pos("power"), f"{record['id']}：事项 {power.code}（{power.name}）是{power.type}，不是{want_type}")
     subitem = record.get("subitem")
-    if subitem and subitem not in {s["id"] for s in power.subitems}:
-        known = "、".join(s["id"] for s in power.subitems) or "无"
+    if subitem and power.subitem(subitem) is None:
+        known = "、".join(s.id for s in power.subitems) or "无"
         report.error(record.pos("subitem"), f"{record['id']}：事项 {power.code} 没有子项 '{subitem}'（已有：{known}）")
     return power
 
@@ -152,7 +152,7 @@ def check_lenient_row(model: Model, row: Record, report: Report) -> None:
     power = _power(model, row, report, "行政处罚")
     if power is not None and not power.subitems:
         report.error(row.pos("power"), f"{row['id']}：事项 {power.code} 没有列出子项（违法情形），三张清单的每一行须对应一个子项")
-    elif power is not None and row["subitem"] in {s["id"] for s in power.subitems}:
+    elif power is not None and power.subitem(row["subitem"]) is not None:
         problem = legal_rules.lenient_row_problem(row["list"], power.subitem_refs(row["subitem"]))
         if problem:
             report.error(row.pos("subitem"), f"{row['id']}（{row['list']}）：{problem}")

@@ -44,9 +44,7 @@ def _named(item_id: str, name: str | None) -> dict:
 
 def power_json(model: Model, power: Power) -> dict:
     office = model.agency.offices.get(power.office_id) if model.agency else None
-    subitem_refs = iter(power.subitem_bases)
-    subitems = [{**{k: v for k, v in sub.items() if k != "bases"},
-                 "bases": [ref_json(next(subitem_refs)) for _ in sub.get("bases", [])]} for sub in power.subitems]
+    subitems = [{"id": sub.id, "name": sub.name, "bases": [ref_json(r) for r in sub.bases]} for sub in power.subitems]
     return {
         "code": power.code, "name": power.name, "type": power.type, "level": power.level, "subject": power.subject,
         "area": _named(power.area.id, power.area.name) if power.area else _named("", ""),
@@ -58,7 +56,8 @@ def power_json(model: Model, power: Power) -> dict:
                              for r in power.responsibilities],
         "accountability": {**{k: v for k, v in power.accountability.items() if k != "bases"},
                            "bases": [ref_json(r) for r in power.accountability_bases]},
-        "time_limit": power.time_limit, "fee": power.fee, "process": power.process, "risks": power.risks,
+        "time_limit": power.time_limit.to_json(), "fee": power.fee, "process": [s.to_json() for s in power.process],
+        "risks": [r.to_json() for r in power.risks],
         "status": power.status, "adjusted_on": power.adjusted_on, "source": power.source,
         "is_example": power.is_example, "source_note": power.source_note, "note": power.note,
         "url": links.power_url(power.code),

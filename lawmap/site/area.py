@@ -35,9 +35,9 @@ def _laws(area) -> list[dict]:
 def _risks(area) -> list[dict]:
     rows = []
     for power in area.powers:
-        levels = [r["level"] for r in power.risks]
+        levels = [r.level for r in power.risks]
         rows.append({"power": power, "high": levels.count("高"), "mid": levels.count("中"), "low": levels.count("低"),
-                     "high_points": [r["point"] for r in power.risks if r["level"] == "高"]})
+                     "high_points": [r.point for r in power.risks if r.level == "高"]})
     return rows
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from ..model import TimeLimit
+
 _DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _NUMBER = re.compile(r"([零一二两三四五六七八九十百]+|\d+)(个工作日|个月|日|天|小时)")
 _SINCE = re.compile(r"自(.{1,16}?)之日起(?:计算)?")
@@ -50,10 +52,10 @@ def _plain(text: str) -> str:
     return _digits(clause)
 
 
-def plain_deadline(time_limit: dict) -> dict:
+def plain_deadline(time_limit: TimeLimit) -> dict:
     """{"legal": plain first clause, "promised": plain promise or "", "full": the data's legal text, "example": bool}."""
-    legal = (time_limit or {}).get("legal") or ""
-    promised = (time_limit or {}).get("promised") or ""
+    legal = time_limit.legal or ""
+    promised = time_limit.promised or ""
     example = "示例" in promised
     promised_plain = _plain(re.sub(r"^示例[：:]", "", promised).replace("（示例）", "").replace("（示例", "（"))
     return {"legal": _plain(legal), "promised": promised_plain, "full": legal, "full_promised": promised,

@@ -22,7 +22,7 @@ def _powers_by_type(model) -> list[dict]:
 
 
 def _flows(model) -> list[dict]:
-    return [{"type": t, "rows": [{"p": p, "steps": [s["name"] for s in p.process]} for p in model.powers if p.type == t]}
+    return [{"type": t, "rows": [{"p": p, "steps": [s.name for s in p.process]} for p in model.powers if p.type == t]}
             for t in FLOW_TYPES]
 
 

@@ -86,16 +86,15 @@ def figure_view(model: Model, means: str, year: int | None = None, of: str | Non
 def subitem_name(power: Power | None, subitem_id: str | None) -> str:
     if power is None or not subitem_id:
         return ""
-    return next((s["name"] for s in power.subitems if s["id"] == subitem_id), subitem_id)
+    sub = power.subitem(subitem_id)
+    return sub.name if sub else subitem_id
 
 
 def subitem_refs(power: Power, subitem_id: str | None) -> list[Ref]:
-    """The bases of one 子项 (power.subitem_bases holds all subitems' bases in order); else the power's 处罚依据."""
-    bases = iter(power.subitem_bases)
-    for sub in power.subitems:
-        own = [next(bases) for _ in sub.get("bases", [])]
-        if sub["id"] == subitem_id and own:
-            return own
+    """The bases of one 子项 when it lists its own; else the power's 处罚依据 (检查依据), else all its bases."""
+    own = next((s.bases for s in power.subitems if s.id == subitem_id and s.bases), None)
+    if own:
+        return list(own)
     return [b for b in power.bases if b.kind in ("处罚依据", "检查依据")] or list(power.bases)
 
 

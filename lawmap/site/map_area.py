@@ -17,7 +17,7 @@ def _steps(c: Canvas, power, x0: float, y: float, width: float, url) -> float:
     """The power's flow as step boxes joined by arrows, wrapping onto further rows; returns the bottom y."""
     gap, placed, x, row_y, row_h = 20, [], x0, y, 0
     for s in flow_steps(power):
-        label = s["step"]["name"]
+        label = s["step"].name
         lines = wrap(label, width - 14)
         w = min(max(text_width(line) for line in lines) + 14, width)
         h = len(lines) * LINE + 8
@@ -26,7 +26,7 @@ def _steps(c: Canvas, power, x0: float, y: float, width: float, url) -> float:
         placed.append((s, lines, x, row_y, w, h))
         x, row_h = x + w + gap, max(row_h, h)
     for i, (s, lines, bx, by, w, h) in enumerate(placed):
-        c.link(url(links.power_url(power.code, f"step-{s['step']['id']}")), f"{power.name}：第 {s['no']} 步 {s['step']['name']}")
+        c.link(url(links.power_url(power.code, f"step-{s['step'].id}")), f"{power.name}：第 {s['no']} 步 {s['step'].name}")
         c.rect(bx, by, w, h, "lm-svg-step")
         c.text(bx + 7, by + FONT + 5, lines, "lm-svg-link")
         c.end_link()
@@ -58,7 +58,7 @@ def _diagram(area, duties_url: str, width: int, url, uid: str) -> Markup:
         c.end_link()
         c.text(indent + 14, end + LINE, [tag], "lm-svg-tag")
         y = _steps(c, power, indent + 20, y + box_h + 6, width - indent - 20, url) + 16
-    desc = "；".join(f"{p.name}（{p.type}）：" + " → ".join(s["name"] for s in p.process) for p in area.powers)
+    desc = "；".join(f"{p.name}（{p.type}）：" + " → ".join(s.name for s in p.process) for p in area.powers)
     return c.svg(uid, f"分图：{area.name}，职责 {len(area.duties)} 项，事项 {len(area.powers)} 项", desc)
 
 

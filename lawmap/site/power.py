@@ -16,9 +16,7 @@ def pages(model):
 
 
 def _subitems(power, model):
-    bases = iter(ref_views(power.subitem_bases, model))
-    return [{"id": s["id"], "name": s["name"], "bases": [next(bases) for _ in s.get("bases", [])]}
-            for s in power.subitems]
+    return [{"id": s.id, "name": s.name, "bases": ref_views(s.bases, model)} for s in power.subitems]
 
 
 def render(model, key: str) -> str:

@@ -55,21 +55,16 @@ def office_name(model: Model, office_id: str) -> str:
     return office.name if office else office_id
 
 
-def step_names(power: Power) -> dict[str, str]:
-    return {s["id"]: s["name"] for s in power.process}
-
-
 def flow_steps(power: Power) -> list[dict]:
     """Process steps with their outgoing edges resolved: default next = the following step unless next/branches say."""
-    names = step_names(power)
+    names = power.step_names()
     steps = []
     for i, step in enumerate(power.process):
-        following = power.process[i + 1]["id"] if i + 1 < len(power.process) else None
-        nexts = list(step.get("next", []))
-        branches = [{"when": b["when"], "to": b["to"], "name": names.get(b["to"], b["to"])}
-                    for b in step.get("branches", [])]
+        following = power.process[i + 1].id if i + 1 < len(power.process) else None
+        nexts = list(step.next or [])
+        branches = [{"when": b.when, "to": b.to, "name": names.get(b.to, b.to)} for b in step.branches or []]
         jumps = [{"to": n, "name": names.get(n, n)} for n in nexts if n != following]
-        ends_here = "next" in step and not nexts  # `next: []` says the flow ends at this step (办结)
+        ends_here = step.next == []  # `next: []` says the flow ends at this step (办结)
         falls_through = following is not None and not ends_here and (not nexts or following in nexts)
         end = ends_here or (following is None and not nexts and not branches)
         steps.append({"step": step, "no": i + 1, "branches": branches, "jumps": jumps,
@@ -78,10 +73,11 @@ def flow_steps(power: Power) -> list[dict]:
 
 
 def risks_by_step(power: Power) -> list[dict]:
-    names = step_names(power)
-    order = {s["id"]: i for i, s in enumerate(power.process)}
-    rows = sorted(power.risks, key=lambda r: order.get(r["step"], len(order)))
-    return [dict(r, step_name=names.get(r["step"], r["step"])) for r in rows]
+    """The 风险点 in flow order, each with the name of its step: {"risk", "step_name"}."""
+    names = power.step_names()
+    order = {s.id: i for i, s in enumerate(power.process)}
+    rows = sorted(power.risks, key=lambda r: order.get(r.step, len(order)))
+    return [{"risk": r, "step_name": names.get(r.step, r.step)} for r in rows]
 
 
 LEVEL_LABELS = {"省级": "省级", "市级": "市级", "县级": "县级", "市级、县级": "市、县两级"}

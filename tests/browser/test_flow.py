@@ -14,7 +14,7 @@ def model(site_data_dir):
 
 @pytest.mark.parametrize("code", FLOW_POWERS)
 def test_flow_diagram_shows_every_step_as_text(page, site_url, model, code):
-    steps = [step["name"] for step in model.power(code).process]
+    steps = [step.name for step in model.power(code).process]
     assert steps, f"{code} has no process in the data"
     page.goto(f"{site_url}/powers/{code}/")
     flow = page.locator("ol.lm-flow")
