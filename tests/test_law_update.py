@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from lawmap.citation import parse_at
-from lawmap.fill_articles import fill, reference_dir
-from lawmap.law_update import run
+from lawmap.staff.fill_articles import fill, reference_dir
+from lawmap.staff.law_update import run
 from lawmap.loader import load_project
 from lawmap.site import render
 

@@ -11,7 +11,7 @@ import pytest
 from lawmap.exports import feeds
 from lawmap.exports.facts import BuildFacts
 from lawmap.loader import load_project
-from lawmap.xlsx_export import headers, sheet_title
+from lawmap.staff.xlsx_export import headers, sheet_title
 from test_history import repo  # noqa: F401  (the synthetic repository fixture)
 
 A = "{http://www.w3.org/2005/Atom}"

@@ -11,8 +11,8 @@ import pytest
 from openpyxl import load_workbook
 
 from lawmap.loader import load_project
-from lawmap.xlsx_export import table_rows, write_csv, write_xlsx
-from lawmap.xlsx_import import import_workbook
+from lawmap.staff.xlsx_export import table_rows, write_csv, write_xlsx
+from lawmap.staff.xlsx_import import import_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
@@ -157,7 +157,7 @@ def test_edited_formula_like_cell_is_read_back_as_the_text_typed(data, tmp_path)
 
 def test_a_control_character_never_reaches_openpyxl():
     """Rejected at load (tests/test_hostile_input.py); should one slip through, the cell gets U+FFFD, not a crash."""
-    from lawmap.xlsx_cells import neutralise, restore
+    from lawmap.staff.xlsx_cells import neutralise, restore
     assert neutralise("甲\x0b乙") == "甲\ufffd乙"
     assert [restore(neutralise(v)) for v in ("=1", "'=1", "-", "正常")] == ["=1", "'=1", "-", "正常"]
 

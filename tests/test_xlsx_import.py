@@ -11,8 +11,8 @@ import pytest
 from openpyxl import load_workbook
 
 from lawmap.loader import load_project
-from lawmap.xlsx_export import write_xlsx
-from lawmap.xlsx_import import import_workbook
+from lawmap.staff.xlsx_export import write_xlsx
+from lawmap.staff.xlsx_import import import_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal"

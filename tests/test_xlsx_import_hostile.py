@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from lawmap import xlsx_guard
+from lawmap.staff import xlsx_guard
 from lawmap.loader import load_project
-from lawmap.xlsx_export import write_xlsx
-from lawmap.xlsx_import import import_workbook
+from lawmap.staff.xlsx_export import write_xlsx
+from lawmap.staff.xlsx_import import import_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
@@ -72,7 +72,7 @@ def test_a_read_only_target_is_found_before_anything_is_written(tmp_path, monkey
     model = load_project(data).model
     first, second = model.areas[0], model.areas[1]
     book = exported(data, tmp_path / "x.xlsx")
-    from lawmap.xlsx_export import sheet_title
+    from lawmap.staff.xlsx_export import sheet_title
     edit(book, sheet_title(first), {(2, "备注"): "第一处修改"})
     edit(book, sheet_title(second), {(2, "备注"): "第二处修改"})
     locked = Path(second.file)

@@ -13,7 +13,7 @@ import zipfile
 from pathlib import Path
 
 from ..model import Model
-from ..xlsx_export import workbook, write_csv
+from ..staff.xlsx_export import workbook, write_csv
 from .meta import Provenance
 
 CSV_PATH = "downloads/quanze-qingdan.csv"

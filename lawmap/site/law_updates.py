@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..amend import amended_laws, article_text, best_match, impact, pending_updates, text_diff
 from ..citation import At
-from ..fill_articles import reference_dir
+from ..quotes import reference_dir
 from ..lawtext import load_reference
 from . import Page, PageKind, register
 from .templating import render_template

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from ..exports import api, downloads, feeds
 from ..exports.meta import API_CHANGELOG, SCHEMA_VERSION
-from ..xlsx_export import headers
+from ..staff.xlsx_export import headers
 from . import Page, PageKind, register
 from .templating import render_template
 

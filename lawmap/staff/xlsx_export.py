@@ -2,7 +2,7 @@
 
 Plain openpyxl (frozen header, wrapped text, widths, an auto filter) so that Excel and WPS open it cleanly; every
 cell is text, so codes and dates are not turned into numbers. The same rows are the open data CSV/XLSX:
-`table_rows(model)`, `write_csv(model, path)`, `write_xlsx(model, path)`. `lawmap.xlsx_import` reads it back.
+`table_rows(model)`, `write_csv(model, path)`, `write_xlsx(model, path)`. `lawmap.staff.xlsx_import` reads it back.
 """
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from .loader import load_project
-from .model import Area, Model
+from ..loader import load_project
+from ..model import Area, Model
 from .xlsx_cells import AREA_HEADER, COLUMNS, NUMBER_HEADER, Context, neutralise
 
 SUMMARY_SHEET = "总表"

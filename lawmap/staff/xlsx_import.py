@@ -23,11 +23,11 @@ from yaml import nodes as yaml_nodes
 from yaml import resolver as yaml_resolver
 from ruamel.yaml.comments import CommentedMap
 
+from ..loader import load_project
+from ..model import Model, Power
 from . import xlsx_apply as apply
 from . import xlsx_guard as guard
 from .fill_articles import fill
-from .loader import load_project
-from .model import Model, Power
 from .xlsx_cells import COLUMNS, CellError, Context, normalise, ref_value, restore
 from .xlsx_export import SUMMARY_SHEET, sheet_title
 

@@ -10,10 +10,10 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from .citation import At, parse_at
-from .model import Model, Power, Ref
-from .vocab import BASIS_KINDS, LEVELS, SOURCES, STAGES, STATUSES
-from .vocab import POWER_TYPES as TYPES
+from ..citation import At, parse_at
+from ..model import Model, Power, Ref
+from ..vocab import BASIS_KINDS, LEVELS, SOURCES, STAGES, STATUSES
+from ..vocab import POWER_TYPES as TYPES
 
 LIMIT_LABELS = {"法定": "legal", "承诺": "promised"}
 

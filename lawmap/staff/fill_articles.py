@@ -11,9 +11,9 @@ from pathlib import Path
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from .lawtext import RefArticle, load_reference
-from .loader import load_project
-from .quotes import DEFAULT_REFERENCE_DIR, reference_dir, reference_file  # noqa: F401  (the folder, one rule)
+from ..lawtext import RefArticle, load_reference
+from ..loader import load_project
+from ..quotes import DEFAULT_REFERENCE_DIR, reference_dir, reference_file  # noqa: F401  (the folder, one rule)
 
 
 def _yaml() -> YAML:

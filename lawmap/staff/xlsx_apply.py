@@ -14,7 +14,7 @@ from ruamel.yaml.error import CommentMark
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, ScalarString
 from ruamel.yaml.tokens import CommentToken
 
-from .citation import At
+from ..citation import At
 from .xlsx_cells import RefValue
 
 POWER_KEYS = ["code", "service_code", "name", "subitems", "type", "service_category", "level", "subject", "office",

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import yaml
 
-from .vocab import BASIS_KINDS, LEVELS, SOURCES, STAGES, STATUSES
-from .vocab import POWER_TYPES as TYPES
+from ..vocab import BASIS_KINDS, LEVELS, SOURCES, STAGES, STATUSES
+from ..vocab import POWER_TYPES as TYPES
 
 SKELETON = f"""\
 - code: ""                # 事项编码：字母、数字和连字符，全局唯一，如 {{example_code}}

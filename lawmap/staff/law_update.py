@@ -15,9 +15,9 @@ from pathlib import Path
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from .amend import Proposal, impact
+from ..amend import Proposal, impact
+from ..loader import load_project
 from .fill_articles import _yaml, reference_dir
-from .loader import load_project
 
 _DATE_IN_NAME = re.compile(r"\((\d{4}-\d{2}-\d{2})\)\.md$")
 
