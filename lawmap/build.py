@@ -81,8 +81,9 @@ def build_power(doc: Document, data: dict, path: tuple) -> Power:
         risks=[build_risk(doc, r, path + ("risks", i)) for i, r in enumerate(data["risks"])],
         status=data["status"], source=data["source"], pos=doc.pos(path), file=doc.file, path=path,
         service_code=data.get("service_code"), service_category=data.get("service_category"),
-        subitems=build_subitems(doc, data.get("subitems", []), path + ("subitems",)), adjusted_on=data.get("adjusted_on"),
-        source_note=data.get("source_note"), note=data.get("note"), supervision=data.get("supervision"))
+        subitems=build_subitems(doc, data.get("subitems", []), path + ("subitems",)),
+        adjusted_on=data.get("adjusted_on"), source_note=data.get("source_note"), note=data.get("note"),
+        supervision=data.get("supervision"))
 
 
 def build_area(doc: Document) -> Area:

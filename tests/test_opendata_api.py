@@ -9,6 +9,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+import yaml
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
@@ -81,6 +82,19 @@ def test_powers_agree_with_the_data(api, model):
         assert item["is_example"] == (power.source == "示例")
         assert read(api / "powers" / f"{power.code}.json")["power"] == item
     assert sorted(p.stem for p in (api / "powers").glob("*.json")) == sorted(p.code for p in model.powers)
+
+
+def test_flow_risks_time_limit_and_subitems_are_published_as_written(api, site_data_dir):
+    """The API gives a power's 运行流程, 风险点, 时限 and 子项 names exactly as the area file writes them (same keys, same
+    order), whatever the model makes of them."""
+    powers = {p["code"]: p for p in read(api / "powers.json")["powers"]}
+    for path in sorted((site_data_dir / "areas").glob("*.yaml")):
+        for written in yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)["powers"]:
+            item = powers[str(written["code"])]
+            for key in ("process", "risks", "time_limit"):
+                assert json.dumps(item[key], ensure_ascii=False) == json.dumps(written[key], ensure_ascii=False)
+            assert [(s["id"], s["name"], len(s["bases"])) for s in item["subitems"]] == \
+                [(s["id"], s["name"], len(s.get("bases", []))) for s in written.get("subitems", [])]
 
 
 def test_areas_agree_with_the_data(api, model):

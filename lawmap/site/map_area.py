@@ -26,7 +26,8 @@ def _steps(c: Canvas, power, x0: float, y: float, width: float, url) -> float:
         placed.append((s, lines, x, row_y, w, h))
         x, row_h = x + w + gap, max(row_h, h)
     for i, (s, lines, bx, by, w, h) in enumerate(placed):
-        c.link(url(links.power_url(power.code, f"step-{s['step'].id}")), f"{power.name}：第 {s['no']} 步 {s['step'].name}")
+        step = s["step"]
+        c.link(url(links.power_url(power.code, f"step-{step.id}")), f"{power.name}：第 {s['no']} 步 {step.name}")
         c.rect(bx, by, w, h, "lm-svg-step")
         c.text(bx + 7, by + FONT + 5, lines, "lm-svg-link")
         c.end_link()
