@@ -6,8 +6,6 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from .loader import load_project
-
 
 def summary(project) -> list[str]:
     model, report = project.model, project.report
@@ -22,6 +20,7 @@ def summary(project) -> list[str]:
 
 
 def cmd_check(args) -> int:
+    from .loader import load_project
     project = load_project(args.data_dir)
     for line in project.report.lines():
         print(line)
@@ -41,7 +40,11 @@ def cmd_quote(args) -> int:
     return 0
 
 
-def parser() -> argparse.ArgumentParser:
+BUILT_IN = ("check", "quote")
+
+
+def parser(extra: bool = True) -> argparse.ArgumentParser:
+    """The CLI; with extra=False only the built-in commands (their start-up skips openpyxl, ruamel and MkDocs)."""
     p = argparse.ArgumentParser(prog="python -m lawmap", description="法治账图数据工具")
     sub = p.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="检查 data/ 中的全部数据")
@@ -52,7 +55,7 @@ def parser() -> argparse.ArgumentParser:
     quote.add_argument("file")
     quote.add_argument("articles", nargs="+", type=int)
     quote.set_defaults(func=cmd_quote)
-    for register in _extra_commands():
+    for register in _extra_commands() if extra else ():
         register(sub)
     return p
 
@@ -64,7 +67,8 @@ def _extra_commands():
 
 
 def main(argv=None) -> int:
-    args = parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = parser(extra=not argv or argv[0] not in BUILT_IN).parse_args(argv)
     return args.func(args)
 
 

@@ -7,10 +7,9 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import fastjsonschema
-from jsonschema import Draft202012Validator, FormatChecker
-from referencing import Registry, Resource
+from fastjsonschema import JsonSchemaValueException
 
+from . import compiled_schemas
 from .diagnostics import Report
 from .yamlsource import Document
 
@@ -19,6 +18,7 @@ SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 
 @lru_cache(maxsize=None)
 def _registry() -> Registry:
+    from referencing import Registry, Resource  # only a failing file needs jsonschema: imported then, not at start-up
     resources = []
     for path in sorted(SCHEMA_DIR.glob("*.schema.json")):
         resources.append((path.name, Resource.from_contents(json.loads(path.read_text(encoding="utf-8")))))
@@ -36,14 +36,23 @@ def calendar_date(value) -> bool:
     return True
 
 
-_FORMATS = FormatChecker(formats=())
-_FORMATS.checks("date")(calendar_date)
+FORMATS = {"date": calendar_date}  # custom formats, the same for both validators
+
+
+@lru_cache(maxsize=None)
+def _format_checker():
+    from jsonschema import FormatChecker
+    checker = FormatChecker(formats=())
+    for name, check in FORMATS.items():
+        checker.checks(name)(check)
+    return checker
 
 
 @lru_cache(maxsize=None)
 def validator(kind: str) -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
     schema = json.loads((SCHEMA_DIR / f"{kind}.schema.json").read_text(encoding="utf-8"))
-    return Draft202012Validator(schema, registry=_registry(), format_checker=_FORMATS)
+    return Draft202012Validator(schema, registry=_registry(), format_checker=_format_checker())
 
 
 def _bundled(kind: str) -> dict:
@@ -62,7 +71,7 @@ def _bundled(kind: str) -> dict:
 @lru_cache(maxsize=None)
 def fast_validator(kind: str):
     """Compiled validator: a cheap yes/no for the usual case of valid data (fastjsonschema, same schema file)."""
-    return fastjsonschema.compile(_bundled(kind), formats={"date": calendar_date})
+    return compiled_schemas.validator(kind, lambda: _bundled(kind), FORMATS)
 
 
 def _leaf_errors(error):
@@ -125,7 +134,7 @@ def check_schema(doc: Document, kind: str, report: Report) -> bool:
     try:
         fast_validator(kind)(doc.data)
         return True
-    except fastjsonschema.JsonSchemaValueException:
+    except JsonSchemaValueException:
         pass
     ok = True
     for error in validator(kind).iter_errors(doc.data):
