@@ -1,6 +1,8 @@
 """MkDocs side of the open data: the API/feeds/downloads as site files, and the offline copy's fixes.
 
 - The exports are added in on_files as generated files, so pages can link to them and MkDocs checks those links.
+  Each is written to a build-scoped temporary folder as it is produced (MkDocs copies it from there), so the
+  exports — tens of MB at a province's scale — are never all held in memory.
 - Offline (the plugin's `offline` option enables Material's `offline` plugin): the search worker shim is served from
   this repository instead of unpkg.com, and every link to a directory gets an explicit index.html so file:// works.
 """
@@ -8,17 +10,19 @@ from __future__ import annotations
 
 import logging
 import re
+import tempfile
 from pathlib import Path
 
 from mkdocs.structure.files import File
 
 from lawmap import history
-from lawmap.exports import site_files
+from lawmap.exports import iter_site_files
 
 log = logging.getLogger("lawmap.build")  # not under "mkdocs": a warning here is shown but does not fail --strict
 UNPKG_SHIM = "https://unpkg.com/iframe-worker/shim"
 SHIM_SRC = Path(__file__).resolve().parent / "vendor" / "iframe-worker" / "shim.js"
 SHIM_URI = "assets/javascripts/iframe-worker-shim.js"
+_exports: tempfile.TemporaryDirectory | None = None  # this build's exports on disk; removed by the next build or at exit
 
 
 def offline_config(config) -> None:
@@ -32,11 +36,23 @@ def offline_config(config) -> None:
 
 def add_files(files, config, model, facts, offline: bool) -> None:
     _warn_about_history(facts.history)
-    for path, content in site_files(model, facts, config.get("site_url") or "").items():
+    out = _fresh_exports_dir()
+    for path, content in iter_site_files(model, facts, config.get("site_url") or ""):
         if files.get_file_from_path(path) is None:
-            files.append(File.generated(config, path, content=content))
+            target = out / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+            files.append(File.generated(config, path, abs_src_path=str(target)))
     if offline:
         files.append(File.generated(config, SHIM_URI, content=SHIM_SRC.read_bytes()))
+
+
+def _fresh_exports_dir() -> Path:
+    global _exports
+    if _exports is not None:
+        _exports.cleanup()
+    _exports = tempfile.TemporaryDirectory(prefix="lawmap-exports-")
+    return Path(_exports.name)
 
 
 def _warn_about_history(found) -> None:

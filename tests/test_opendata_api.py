@@ -77,17 +77,19 @@ def test_powers_agree_with_the_data(api, model):
     assert [p["code"] for p in powers["powers"]] == [p.code for p in model.powers]
     for item, power in zip(powers["powers"], model.powers):
         assert item["name"] == power.name and item["type"] == power.type
-        assert item["area"]["id"] == power.area.id
-        assert [b["citation"] for b in item["bases"]] == [r.citation() for r in power.bases]
+        assert item["area"] == {"id": power.area.id, "name": power.area.name}
         assert item["is_example"] == (power.source == "示例")
-        assert read(api / "powers" / f"{power.code}.json")["power"] == item
+        detail = read(api / item["detail"])["power"]
+        assert (detail["code"], detail["name"], detail["type"]) == (power.code, power.name, power.type)
+        assert [b["citation"] for b in detail["bases"]] == [r.citation() for r in power.bases]
+        assert detail["url"] == item["url"]
     assert sorted(p.stem for p in (api / "powers").glob("*.json")) == sorted(p.code for p in model.powers)
 
 
 def test_flow_risks_time_limit_and_subitems_are_published_as_written(api, site_data_dir):
     """The API gives a power's 运行流程, 风险点, 时限 and 子项 names exactly as the area file writes them (same keys, same
     order), whatever the model makes of them."""
-    powers = {p["code"]: p for p in read(api / "powers.json")["powers"]}
+    powers = {p["code"]: read(api / p["detail"])["power"] for p in read(api / "powers.json")["powers"]}
     for path in sorted((site_data_dir / "areas").glob("*.yaml")):
         for written in yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)["powers"]:
             item = powers[str(written["code"])]
@@ -95,6 +97,15 @@ def test_flow_risks_time_limit_and_subitems_are_published_as_written(api, site_d
                 assert json.dumps(item[key], ensure_ascii=False) == json.dumps(written[key], ensure_ascii=False)
             assert [(s["id"], s["name"], len(s["bases"])) for s in item["subitems"]] == \
                 [(s["id"], s["name"], len(s.get("bases", []))) for s in written.get("subitems", [])]
+
+
+def test_a_power_is_published_once_the_list_holding_only_summaries(api):
+    powers = read(api / "powers.json")["powers"]
+    detail = read(api / powers[0]["detail"])["power"]
+    assert set(powers[0]) == {"code", "name", "type", "area", "status", "is_example", "detail", "url"}
+    assert not any(key in item for item in powers for key in ("bases", "responsibilities", "process", "risks"))
+    assert detail["bases"] and detail["responsibilities"]
+    assert (api / "powers.json").stat().st_size < sum(p.stat().st_size for p in (api / "powers").glob("*.json")) / 5
 
 
 def test_areas_agree_with_the_data(api, model):

@@ -1,5 +1,8 @@
 """The static JSON API, api/v1/: powers.json, powers/<code>.json, areas.json, laws.json, disclosures.json and schema/.
 
+powers.json lists a summary of each power with a link to its detail; the detail is only in powers/<code>.json, so no
+power is published twice. Files are produced one at a time (`iter_files`), so a writer need not hold them all.
+
 Field names are stable (changes go in meta.API_CHANGELOG with a new SCHEMA_VERSION); every file carries `meta`
 and names its JSON Schema (kept in schema/api/, published under api/v1/schema/). UTF-8, keys in a fixed order.
 """
@@ -10,6 +13,7 @@ import datetime as dt
 import json
 from collections import Counter
 from pathlib import Path
+from typing import Iterator
 
 from .. import index
 from ..disclosure.records import Disclosure, Record, records
@@ -62,6 +66,19 @@ def power_json(model: Model, power: Power) -> dict:
         "is_example": power.is_example, "source_note": power.source_note, "note": power.note,
         "url": links.power_url(power.code),
     }
+
+
+def power_detail_path(code: str) -> str:
+    """Where a power's detail is, relative to the API root (api/v1/)."""
+    return f"powers/{code}.json"
+
+
+def power_summary_json(power: Power) -> dict:
+    """One entry of powers.json: enough to list and filter; `detail` names the file with everything else."""
+    return {"code": power.code, "name": power.name, "type": power.type,
+            "area": _named(power.area.id, power.area.name) if power.area else _named("", ""),
+            "status": power.status, "is_example": power.is_example, "detail": power_detail_path(power.code),
+            "url": links.power_url(power.code)}
 
 
 def area_json(model: Model, area: Area) -> dict:
@@ -119,23 +136,26 @@ def _document(schema: str, provenance: Provenance, depth: int = 0, **body) -> by
     return dumps({"$schema": "../" * depth + f"schema/{schema}", "meta": provenance.meta(), **body})
 
 
-def files(model: Model, provenance: Provenance) -> dict[str, bytes]:
-    """Every API file by its site path."""
-    powers = [power_json(model, p) for p in model.powers]
+def iter_files(model: Model, provenance: Provenance) -> Iterator[tuple[str, bytes]]:
+    """Every API file as (site path, bytes), one at a time: each power's detail is built, encoded and handed on alone."""
+    yield f"{API_DIR}/powers.json", _document("powers.schema.json", provenance, count=len(model.powers),
+                                              powers=[power_summary_json(p) for p in model.powers])
+    for power in model.powers:
+        yield f"{API_DIR}/{power_detail_path(power.code)}", _document("power.schema.json", provenance, 1,
+                                                                      power=power_json(model, power))
+    yield f"{API_DIR}/areas.json", _document("areas.schema.json", provenance, count=len(model.areas),
+                                             areas=[area_json(model, a) for a in model.areas])
     uses = index.uses_by_article(model)
-    laws = [law_json(law, uses) for law in sorted(model.laws.values(), key=lambda law: law.id)]
+    yield f"{API_DIR}/laws.json", _document("laws.schema.json", provenance, count=len(model.laws), laws=[
+        law_json(law, uses) for law in sorted(model.laws.values(), key=lambda law: law.id)])
     disclosures = disclosures_json(model)
-    out = {
-        f"{API_DIR}/powers.json": _document("powers.schema.json", provenance, count=len(powers), powers=powers),
-        f"{API_DIR}/areas.json": _document("areas.schema.json", provenance, count=len(model.areas),
-                                           areas=[area_json(model, a) for a in model.areas]),
-        f"{API_DIR}/laws.json": _document("laws.schema.json", provenance, count=len(laws), laws=laws),
-        f"{API_DIR}/disclosures.json": _document(
-            "disclosures.schema.json", provenance, counts={k: len(v) for k, v in disclosures.items()},
-            disclosures=disclosures),
-    }
-    for power in powers:
-        out[f"{API_DIR}/powers/{power['code']}.json"] = _document("power.schema.json", provenance, 1, power=power)
+    yield f"{API_DIR}/disclosures.json", _document(
+        "disclosures.schema.json", provenance, counts={k: len(v) for k, v in disclosures.items()},
+        disclosures=disclosures)
     for path in sorted(SCHEMA_SRC.glob("*.schema.json")):
-        out[f"{API_DIR}/schema/{path.name}"] = path.read_bytes()
-    return out
+        yield f"{API_DIR}/schema/{path.name}", path.read_bytes()
+
+
+def files(model: Model, provenance: Provenance) -> dict[str, bytes]:
+    """Every API file by its site path (all in memory: for callers that want a dict)."""
+    return dict(iter_files(model, provenance))

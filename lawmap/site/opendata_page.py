@@ -21,7 +21,8 @@ TYPE_NAMES = {"string": "文字", "integer": "整数", "boolean": "true/false", 
 # (section id, heading, schema file, path to the definition inside it)
 STRUCTURES = [
     ("f-meta", "meta：来源与版本（每个文件都有）", "common.schema.json", ("$defs", "meta")),
-    ("f-power", "power：一项事项", "power.schema.json", ("$defs", "power")),
+    ("f-summary", "summary：一项事项的摘要（powers.json）", "powers.schema.json", ("$defs", "summary")),
+    ("f-power", "power：一项事项的全部内容（powers/<事项编码>.json）", "power.schema.json", ("$defs", "power")),
     ("f-ref", "ref：一处法律依据", "common.schema.json", ("$defs", "ref")),
     ("f-area", "area：一个业务领域", "areas.schema.json", ("$defs", "area")),
     ("f-law", "law：一部法律法规", "laws.schema.json", ("$defs", "law")),
@@ -29,7 +30,7 @@ STRUCTURES = [
     ("f-article", "article：一条条文", "laws.schema.json", ("$defs", "article")),
     ("f-citing", "citing：依赖该条的事项（反向索引）", "laws.schema.json", ("$defs", "citing")),
 ]
-REF_SECTIONS = {"meta": "f-meta", "power": "f-power", "ref": "f-ref", "refs": "f-ref", "area": "f-area",
+REF_SECTIONS = {"meta": "f-meta", "summary": "f-summary", "power": "f-power", "ref": "f-ref", "refs": "f-ref", "area": "f-area",
                 "law": "f-law", "version": "f-version", "article": "f-article", "citing": "f-citing"}
 
 
@@ -83,8 +84,9 @@ def fields(schema_name: str, path: tuple) -> list[Field]:
 def files_table() -> list[dict]:
     base = api.API_DIR
     return [
-        {"path": f"{base}/powers.json", "what": "全部权责事项（count、powers）", "schema": "powers.schema.json"},
-        {"path": f"{base}/powers/<事项编码>.json", "what": "单个事项（power），与 powers.json 中的一项相同",
+        {"path": f"{base}/powers.json", "what": "全部权责事项的摘要（count、powers），每项的 detail 指向其完整内容",
+         "schema": "powers.schema.json"},
+        {"path": f"{base}/powers/<事项编码>.json", "what": "单个事项的全部内容（power）：依据、责任事项、流程、风险点……",
          "schema": "power.schema.json", "example": True},
         {"path": f"{base}/areas.json", "what": "业务领域（分图）及其事项编码、按类型计数", "schema": "areas.schema.json"},
         {"path": f"{base}/laws.json", "what": "法律法规、版本、本站收录的条文，以及每条被哪些事项引用（cited_by）",
