@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 DIGITS = "零一二三四五六七八九"
 _UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -90,7 +91,13 @@ def parse_at(value) -> At:
         raise ValueError(f"无法识别的条款写法：{value!r}")
     if isinstance(value, int):
         return At(value)
-    text = re.sub(r"\s+", "", str(value))
+    return _parse_text(str(value))
+
+
+@lru_cache(maxsize=4096)
+def _parse_text(value: str) -> At:
+    """parse_at of a text; cached, as the same few hundred citations recur thousands of times at a province's scale."""
+    text = re.sub(r"\s+", "", value)
     if text == WHOLE_TEXT:
         return WHOLE
     for pattern, has_para in ((_SLASH, True), (_CHINESE, True), (_SHORT, False)):

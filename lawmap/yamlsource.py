@@ -86,6 +86,8 @@ def _check_controls(text: str, file: str, report: Report) -> bool:
 
 
 def _check_tabs(text: str, file: str, report: Report) -> bool:
+    if "\t" not in text:
+        return True
     ok = True
     for number, line in enumerate(text.splitlines(), 1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]

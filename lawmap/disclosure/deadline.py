@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 import chinese_calendar
 
@@ -10,7 +11,9 @@ class CalendarUnknown(Exception):
     """chinesecalendar does not know the holidays of that year yet."""
 
 
+@lru_cache(maxsize=8192)
 def _is_workday(day: dt.date) -> bool:
+    """Cached: chinesecalendar checks each date against its whole table of known years."""
     try:
         return chinese_calendar.is_workday(day)
     except NotImplementedError as exc:
