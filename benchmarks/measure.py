@@ -1,41 +1,79 @@
-"""Measurements for the benchmark: a timed MkDocs build in its own process, `lawmap check` against a bare YAML parse,
-site and search-index sizes, and the bytes a browser fetches on first opening one page.
+"""Measurements for the benchmark: timed child processes (MkDocs builds, `lawmap check`, a bare YAML parse), site and
+search-index sizes, and the bytes a browser fetches on first opening one page.
 
-Times are given as wall seconds and as CPU seconds (user + system of the measured process only): the CPU figure is
-what the ratios use, because other work on a shared machine inflates wall time but hardly CPU time.
+Times are given as wall seconds and as CPU seconds (user + system of the measured process only, from wait4): the CPU
+figure is what the ratios use, because other work on a shared machine inflates wall time but hardly CPU time.
+Peak memory is the process's max RSS.
 """
 from __future__ import annotations
 
-import gc
 import gzip
 import json
 import os
+import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-import yaml
-
 ROOT = Path(__file__).resolve().parent.parent
+# The floor `lawmap check` is compared with: a whole Python process that only parses the same files with CSafeLoader.
+BARE_PARSE = ("import sys, yaml\nfrom pathlib import Path\n"
+              "for p in sorted(Path(sys.argv[1]).rglob('*.yaml')):\n"
+              "    yaml.load(p.read_text(encoding='utf-8'), Loader=yaml.CSafeLoader)\n")
 
 
-def build(site_dir: Path, config: Path | None = None, env: dict | None = None) -> dict:
-    """`mkdocs build --strict` in a child process: wall and CPU seconds, peak memory (MB); a failed build raises."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)]
-    if config is not None:
-        command += ["-f", str(config)]
+def process(command: list[str], log: Path, env: dict | None = None) -> dict:
+    """Run command in a child process: wall and CPU seconds, peak memory (MB); a non-zero exit raises."""
     full_env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {}))
-    log = site_dir.with_suffix(".log")
     start = time.perf_counter()
     with log.open("wb") as out:
         child = subprocess.Popen(command, cwd=ROOT, env=full_env, stdout=out, stderr=subprocess.STDOUT)
         _, status, usage = os.wait4(child.pid, 0)
     wall = time.perf_counter() - start
-    child.returncode = os.waitstatus_to_exitcode(status)
-    if child.returncode != 0:
-        raise RuntimeError(f"build failed ({' '.join(command)}), see {log}:\n{log.read_text()[-3000:]}")
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"failed ({' '.join(command)}), see {log}:\n{log.read_text()[-3000:]}")
     return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "peak_mb": usage.ru_maxrss / 1024}
+
+
+def build(site_dir: Path, config: Path | None = None, env: dict | None = None) -> dict:
+    """`mkdocs build --strict` in a child process (see `process`)."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)]
+    if config is not None:
+        command += ["-f", str(config)]
+    return process(command, site_dir.with_suffix(".log"), env)
+
+
+def spread(values: list[float]) -> dict:
+    """Median, min, max and quartiles of a sample (the quartiles need two values or more)."""
+    q1, _, q3 = statistics.quantiles(values, n=4, method="inclusive") if len(values) > 1 else (values[0],) * 3
+    return {"median": statistics.median(values), "min": min(values), "max": max(values), "q1": q1, "q3": q3,
+            "n": len(values)}
+
+
+def paired(first: list[dict], second: list[dict], key: str = "cpu") -> dict:
+    """The per-pair ratio first/second of `key` (pairs run back to back share the machine's load)."""
+    return spread([a[key] / b[key] for a, b in zip(first, second)])
+
+
+def check_vs_parse(data_dir: Path, work: Path, runs: int = 5) -> dict:
+    """`python -m lawmap check --strict` and the bare parse as whole processes, interleaved `runs` times.
+
+    The compiled-schema cache lives in work/cache: the first check fills it (reported as `cold`, not in the pairs).
+    """
+    env = {"LAWMAP_CACHE_DIR": str(work / "cache")}
+    check = [sys.executable, "-m", "lawmap", "check", "--strict", str(data_dir)]
+    parse = [sys.executable, "-c", BARE_PARSE, str(data_dir)]
+    cold = process(check, work / "check.log", env)
+    checks, parses = [], []
+    for _ in range(runs):
+        checks.append(process(check, work / "check.log", env))
+        parses.append(process(parse, work / "parse.log"))
+    files = sorted(data_dir.rglob("*.yaml"))
+    return {"cold": cold, "check": {k: spread([c[k] for c in checks]) for k in ("cpu", "wall", "peak_mb")},
+            "parse": {k: spread([p[k] for p in parses]) for k in ("cpu", "wall", "peak_mb")},
+            "ratio": paired(checks, parses), "memory_ratio": paired(checks, parses, "peak_mb"),
+            "files": len(files), "mb": sum(p.stat().st_size for p in files) / 1e6}
 
 
 def site_sizes(site_dir: Path) -> dict:
@@ -47,33 +85,10 @@ def site_sizes(site_dir: Path) -> dict:
             "index_mb": len(raw) / 1e6, "index_gz_kb": len(gzip.compress(raw, 9)) / 1e3}
 
 
-def _bare_parse(files: list[Path]) -> None:
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    for path in files:
-        yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
-
-
-def _check(data_dir: Path) -> None:
-    from lawmap.__main__ import summary
-    from lawmap.loader import load_project
-    project = load_project(data_dir)
-    project.report.lines()
-    summary(project)
-
-
-def check_vs_parse(data_dir: Path, rounds: int = 3) -> dict:
-    """Best-of-rounds CPU (and wall) seconds of `lawmap check`'s work and of a bare CSafeLoader parse, interleaved."""
-    files = sorted(data_dir.rglob("*.yaml"))
-    _check(data_dir)  # imports and schema compilation are not per-file work: warm them first
-    best = {"check_cpu": 1e9, "check_wall": 1e9, "parse_cpu": 1e9, "parse_wall": 1e9}
-    for _ in range(rounds):
-        for name, work in (("check", lambda: _check(data_dir)), ("parse", lambda: _bare_parse(files))):
-            gc.collect()
-            wall, cpu = time.perf_counter(), time.process_time()
-            work()
-            best[f"{name}_cpu"] = min(best[f"{name}_cpu"], time.process_time() - cpu)
-            best[f"{name}_wall"] = min(best[f"{name}_wall"], time.perf_counter() - wall)
-    return dict(best, files=len(files), mb=sum(p.stat().st_size for p in files) / 1e6)
+def largest_pages(site_dir: Path, count: int = 3) -> list[tuple[str, float]]:
+    """The largest HTML pages (site path, MB)."""
+    pages = sorted(site_dir.rglob("*.html"), key=lambda p: p.stat().st_size, reverse=True)[:count]
+    return [(p.relative_to(site_dir).parent.as_posix() + "/", p.stat().st_size / 1e6) for p in pages]
 
 
 def first_load(site_dir: Path, path: str) -> dict:
@@ -110,6 +125,5 @@ def first_load(site_dir: Path, path: str) -> dict:
     return {"total_kb": sum(sizes.values()) / 1e3, "files": len(sizes), "by_kind": by_kind}
 
 
-if __name__ == "__main__":  # python -m benchmarks.measure DATA_DIR: the check-vs-parse figures as JSON
-    sys.path.insert(0, str(ROOT))
-    print(json.dumps(check_vs_parse(Path(sys.argv[1]))))
+if __name__ == "__main__":  # python -m benchmarks.measure DATA_DIR WORK_DIR: the check-vs-parse figures as JSON
+    print(json.dumps(check_vs_parse(Path(sys.argv[1]), Path(sys.argv[2])), indent=1))

@@ -1,21 +1,28 @@
-"""Synthetic data at N× the bureau's size, derived from the real data/ with renamed ids and kept valid.
+"""Synthetic data at N× the bureau's size, derived from the real data/ and kept valid (`lawmap check --strict`).
 
-Copy 0 is the real data unchanged. Copy k (1 ≤ k < N) adds, for every law file and every area file, a renamed
-twin (`<id>-s<k>`, power codes `<code>-S<k>`) whose citations point at the copy-k laws; every disclosure record
-that names a power (the 执法决定 — see NOT_SCALED) gets a copy-k twin naming the copy-k power. So
-areas, powers, laws, articles and disclosures all grow N-fold and the twins are as valid as the originals.
+Copy 0 is the real data unchanged. Copy k (1 ≤ k < N) adds a twin of every area file (`<id>-s<k>`, power codes
+`<code>-S<k>`) and of every disclosure record that grows with the powers (执法决定, 双随机 tasks and results, 执法人员).
+What makes it a realistic larger bureau, not N copies of one:
+- the laws are the same 27 files at every size: the twins cite the same laws and articles (a bureau's set of laws is
+  bounded; more powers means more citations of them, not more laws). Article text is never touched;
+- each twin's own text differs: names, duties, notes, process steps, risks, accountability cases … are re-mixed per
+  copy, deterministically, from real phrases of the same field elsewhere in the data (`vary`), so compression and
+  caches see as many distinct texts as a real larger data set would, in the same vocabulary.
+三张清单, the inspection catalogue and the annual report keep their real size: the validator checks them against the
+figures the report publishes.
 """
 from __future__ import annotations
 
 import copy
+import random
 import re
 import shutil
 import subprocess
+import zlib
 from pathlib import Path
 
 import yaml
 
-from lawmap.citation import parse_at
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """Reads keys as lawmap does: `no:` and `on:` stay strings (YAML 1.1 would make them booleans)."""
@@ -26,10 +33,17 @@ _Loader.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
 _Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
                               list("tTfF"))
-# 三张清单 rows and the inspection catalogue are checked against the counts the annual report publishes:
-# more rows there would be a (correct) error or warning, so those two files keep their real size.
-NOT_SCALED = {"disclosure/lenient.yaml", "disclosure/inspections.yaml"}
 DUMP = dict(Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=True, sort_keys=False, width=10_000)
+
+# Free-text fields written by staff (never ids, codes, enums, dates or citations): re-mixed per copy.
+TEXT_KEYS = {"name", "summary", "text", "duty", "note", "point", "measures", "cases", "targets", "when", "who",
+             "limit", "legal", "promised", "fee", "source_note", "post", "conclusion", "follow_up"}
+# Sub-trees left as written: a decision's party (its name is checked for masking / fictional names).
+KEEP = {"target"}
+# Disclosure lists that grow with the powers: list key → how a twin of a record is made (see _record_twin).
+SCALED_LISTS = {"decisions", "tasks", "results", "officers"}
+_CLAUSE = re.compile(r"[^，。；：、,;:]+[，。；：、,;:]?")
+_PUNCT = "，。；：、,;:"
 
 
 def _load(path: Path):
@@ -47,93 +61,97 @@ def _first_line(path: Path) -> str:
         return handle.readline().rstrip("\n")
 
 
-def _rename_refs(node, k: int, law_ids: set, codes: set, seen: set) -> None:
-    """In place: every `law:` naming a real law and every `power:` naming a real code points at copy k."""
+def _texts(node, key: str | None = None):
+    """(field, text) of every free-text value under node."""
+    if isinstance(node, dict):
+        for name, value in node.items():
+            if name not in KEEP:
+                yield from _texts(value, name)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _texts(value, key)
+    elif isinstance(node, str) and key in TEXT_KEYS and node.strip():
+        yield key, node
+
+
+def phrase_pool(*trees) -> dict[str, list[str]]:
+    """Per field, the distinct clauses the real data uses in it (sorted: the same pool on every run)."""
+    pool: dict[str, set] = {}
+    for tree in trees:
+        for key, text in _texts(tree):
+            pool.setdefault(key, set()).update(c.rstrip(_PUNCT) for c in _CLAUSE.findall(text) if c.rstrip(_PUNCT))
+    return {key: sorted(clauses) for key, clauses in pool.items()}
+
+
+def vary(text: str, key: str, k: int, pool: dict[str, list[str]]) -> str:
+    """Copy k's version of a text: each clause kept or swapped for a real clause of the same field; a one-clause text
+    (a name) is spliced with another real one. Deterministic in (k, field, text), so boilerplate that repeats within
+    the real data repeats within each copy too, and differs between copies."""
+    rng = random.Random(zlib.crc32(f"{k}\0{key}\0{text}".encode("utf-8")))
+    donors = pool.get(key) or [text]
+    clauses = _CLAUSE.findall(text) or [text]
+    if len(clauses) > 1:
+        out = "".join(c if rng.random() < 0.35 else rng.choice(donors) + c[len(c.rstrip(_PUNCT)):] for c in clauses)
+    else:
+        donor = rng.choice(donors)
+        cut = rng.randint(1, max(1, len(text) - 1))
+        out = text[:cut] + donor[max(0, len(donor) - (len(text) - cut)):]
+    return out if out != text else text + "，" + rng.choice(donors)
+
+
+def _remix(node, k: int, pool: dict, seen: set, key: str | None = None):
+    """In place: every free-text value under node re-mixed for copy k (shared YAML nodes once)."""
     if id(node) in seen:
-        return
+        return node
     seen.add(id(node))
     if isinstance(node, dict):
-        for key, value in node.items():
-            if key == "law" and value in law_ids:
-                node[key] = f"{value}-s{k}"
-            elif key == "power" and value in codes:
-                node[key] = f"{value}-S{k}"
+        for name, value in node.items():
+            if name in KEEP:
+                continue
+            if isinstance(value, str) and name in TEXT_KEYS:
+                node[name] = vary(value, name, k, pool)
             else:
-                _rename_refs(value, k, law_ids, codes, seen)
+                _remix(value, k, pool, seen, name)
     elif isinstance(node, list):
-        for value in node:
-            _rename_refs(value, k, law_ids, codes, seen)
+        for i, value in enumerate(node):
+            if isinstance(value, str) and key in TEXT_KEYS:
+                node[i] = vary(value, key, k, pool)
+            else:
+                _remix(value, k, pool, seen, key)
+    return node
 
 
-def _citations(node, law_ids: set, found: set, seen: set) -> set:
-    """(law id, version, article no) of every citation under node."""
-    if id(node) in seen:
-        return found
-    seen.add(id(node))
-    if isinstance(node, dict):
-        if node.get("law") in law_ids and "at" in node:
-            found.add((node["law"], str(node.get("version")), parse_at(node["at"]).article))
-        for value in node.values():
-            _citations(value, law_ids, found, seen)
-    elif isinstance(node, list):
-        for value in node:
-            _citations(value, law_ids, found, seen)
-    return found
-
-
-def _cited_only(law: dict, cited: set) -> dict | None:
-    """The law with only the articles the twins cite (an uncited article is a check warning); None if none is."""
-    law = copy.deepcopy(law)
-    kept = 0
-    for version in law.get("versions", []):
-        articles = [a for a in version.get("articles", [])
-                    if (law["id"], str(version["id"]), a["no"]) in cited]
-        if "articles" in version:
-            version["articles"] = articles
-        kept += len(articles)
-    return law if kept else None
-
-
-def _law_twin(law: dict, k: int) -> dict:
-    twin = copy.deepcopy(law)
-    twin["id"] = f"{law['id']}-s{k}"
-    twin["title"] = f"{law['title']}（样本{k}）"
-    if "short" in twin:
-        twin["short"] = f"{law['short']}（样本{k}）"
-    return twin
-
-
-def _area_twin(area: dict, k: int, law_ids: set, codes: set) -> dict:
-    twin = copy.deepcopy(area)  # deepcopy keeps YAML-alias sharing, so each shared node is renamed once
+def _area_twin(area: dict, k: int, pool: dict) -> dict:
+    twin = copy.deepcopy(area)  # deepcopy keeps YAML-alias sharing, so each shared node is changed once
     twin["id"] = f"{area['id']}-s{k}"
-    twin["name"] = f"{area['name']}（样本{k}）"
     for power in twin.get("powers", []):
         power["code"] = f"{power['code']}-S{k}"
-    _rename_refs(twin, k, law_ids, codes, set())
+    return _remix(twin, k, pool, set())
+
+
+def _record_twin(record: dict, k: int, codes: set, pool: dict) -> dict:
+    """Copy k of a disclosure record: its own id, the copy-k power or task, its own wording."""
+    twin = _remix(copy.deepcopy(record), k, pool, set())
+    if "id" in twin:
+        twin["id"] = f"{record['id']}-s{k}"
+    if twin.get("power") in codes:
+        twin["power"] = f"{record['power']}-S{k}"
+    if "task" in twin:
+        twin["task"] = f"{record['task']}-s{k}"
+    if "cert_no" in twin:  # an officer: another person, another certificate
+        twin["cert_no"] = f"{record['cert_no']}-{k}"
+        twin["name"] = f"{record['name']}{k}"
     return twin
 
 
-def _power_records(disclosures, codes: set) -> list:
-    """The disclosure records that name a power: the ones that get twins."""
-    return [r for data in disclosures if isinstance(data, dict) for records in data.values()
-            if isinstance(records, list) for r in records if isinstance(r, dict) and r.get("power") in codes]
-
-
-def _disclosure_twins(data, copies: int, law_ids: set, codes: set) -> int:
-    """Append copy-k twins of every record that names a real power; returns how many records were added."""
+def _scale_disclosure(data, copies: int, codes: set, pool: dict) -> int:
+    """Append copy-k twins to every list that grows with the powers; returns how many records were added."""
     added = 0
     for key, records in list(data.items()) if isinstance(data, dict) else []:
-        if not (isinstance(records, list) and records and all(isinstance(r, dict) and r.get("power") in codes
-                                                              for r in records)):
-            continue
-        originals = list(records)
-        for k in range(1, copies):
-            for record in originals:
-                twin = copy.deepcopy(record)
-                twin["id"] = f"{record['id']}-s{k}"
-                _rename_refs(twin, k, law_ids, codes, set())
-                records.append(twin)
-                added += 1
+        if key in SCALED_LISTS and isinstance(records, list) and all(isinstance(r, dict) for r in records):
+            originals = list(records)
+            records.extend(_record_twin(r, k, codes, pool) for k in range(1, copies) for r in originals)
+            added += len(originals) * (copies - 1)
     return added
 
 
@@ -142,26 +160,20 @@ def generate(source: Path, target: Path, copies: int) -> dict:
     if target.exists():
         shutil.rmtree(target)
     shutil.copytree(source, target)
-    laws = {p: _load(p) for p in sorted((source / "laws").glob("*.yaml"))}
     areas = {p: _load(p) for p in sorted((source / "areas").glob("*.yaml"))}
-    law_ids = {law["id"] for law in laws.values()}
+    disclosures = {p: _load(p) for p in sorted((source / "disclosure").rglob("*.yaml"))}
     codes = {power["code"] for area in areas.values() for power in area.get("powers", [])}
-    disclosures = {p: _load(p) for p in sorted((source / "disclosure").rglob("*.yaml"))
-                   if p.relative_to(source).as_posix() not in NOT_SCALED}
-    cited = _citations([list(areas.values()), _power_records(disclosures.values(), codes)], law_ids, set(), set())
-    twinned = {p: law for p, law in ((p, _cited_only(law, cited)) for p, law in laws.items()) if law}
+    pool = phrase_pool(list(areas.values()), list(disclosures.values()))
     for k in range(1, copies):
-        for path, law in twinned.items():
-            _write(target / "laws" / f"{law['id']}-s{k}.yaml", _law_twin(law, k), _first_line(path))
         for path, area in areas.items():
-            _write(target / "areas" / f"{area['id']}-s{k}.yaml", _area_twin(area, k, law_ids, codes), _first_line(path))
+            _write(target / "areas" / f"{area['id']}-s{k}.yaml", _area_twin(area, k, pool), _first_line(path))
     added = 0
     for path, data in disclosures.items() if copies > 1 else []:
-        more = _disclosure_twins(data, copies, law_ids, codes)
+        more = _scale_disclosure(data, copies, codes, pool)
         if more:
             _write(target / path.relative_to(source), data, _first_line(path))
             added += more
-    return {"laws": len(laws) + len(twinned) * (copies - 1), "areas": len(areas) * copies,
+    return {"laws": sum(1 for _ in (target / "laws").glob("*.yaml")), "areas": len(areas) * copies,
             "powers": len(codes) * copies, "disclosure records added": added,
             "files": sum(1 for _ in target.rglob("*.yaml"))}
 
