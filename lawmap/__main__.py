@@ -2,9 +2,15 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections import Counter
 from pathlib import Path
+
+
+# Set when run as a program: the loaded model is then kept to the end and the process exits without freeing it
+# object by object (a tenth of `check`'s time at 10× the data); a caller of main() gets the normal behaviour.
+_KEPT_FOR_FAST_EXIT: list | None = None
 
 
 def summary(project) -> list[str]:
@@ -22,6 +28,8 @@ def summary(project) -> list[str]:
 def cmd_check(args) -> int:
     from .loader import load_project
     project = load_project(args.data_dir)
+    if _KEPT_FOR_FAST_EXIT is not None:
+        _KEPT_FOR_FAST_EXIT.append(project)
     for line in project.report.lines():
         print(line)
     for line in summary(project):
@@ -72,5 +80,16 @@ def main(argv=None) -> int:
     return args.func(args)
 
 
+def run_as_program() -> None:
+    global _KEPT_FOR_FAST_EXIT
+    _KEPT_FOR_FAST_EXIT = []
+    code = main()
+    if _KEPT_FOR_FAST_EXIT:  # only `check` keeps its model: nothing of it needs tearing down (no files, no atexit)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    sys.exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run_as_program()
