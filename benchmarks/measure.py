@@ -91,6 +91,18 @@ def largest_pages(site_dir: Path, count: int = 3) -> list[tuple[str, float]]:
     return [(p.relative_to(site_dir).parent.as_posix() + "/", p.stat().st_size / 1e6) for p in pages]
 
 
+def _wait_for_search_index(page, responses: list, site_dir: Path, timeout_s: float = 120) -> None:
+    """Material's search worker may fetch its index after the page is idle (a loaded machine, a large index): wait
+    for it when the site has one, so the first load is never counted without it."""
+    if not (site_dir / "search" / "search_index.json").exists():
+        return
+    deadline = time.monotonic() + timeout_s
+    while not any(r.url.endswith("search_index.json") for r in responses):
+        if time.monotonic() > deadline:
+            raise RuntimeError("the search index was not fetched within the time limit")
+        page.wait_for_timeout(250)
+
+
 def first_load(site_dir: Path, path: str) -> dict:
     """KB (gzip -6, as a web server sends them) of everything Chromium fetches when first opening `path`."""
     import functools
@@ -105,15 +117,16 @@ def first_load(site_dir: Path, path: str) -> dict:
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site_dir)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    sizes: dict[str, int] = {}
+    responses: list = []
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
                                                  args=["--no-sandbox", "--disable-gpu", "--disable-quic"])
             page = browser.new_page()
-            page.on("response", lambda r: sizes.__setitem__(r.url, len(gzip.compress(r.body(), 6)))
-                    if r.status == 200 else None)
+            page.on("response", lambda response: responses.append(response))
             page.goto(f"http://127.0.0.1:{server.server_address[1]}{path}", wait_until="networkidle")
+            _wait_for_search_index(page, responses, site_dir)
+            sizes = {r.url: len(gzip.compress(r.body(), 6)) for r in responses if r.status == 200}  # before close
             browser.close()
     finally:
         server.shutdown()

@@ -184,4 +184,5 @@ def commit(repo: Path) -> None:
         subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
     git("init", "-q")
     git("add", "-A")
-    git("-c", "user.name=benchmark", "-c", "user.email=benchmark@localhost", "commit", "-q", "-m", "synthetic data")
+    git("-c", "user.name=benchmark", "-c", "user.email=benchmark@localhost", "commit", "-q", "--allow-empty", "-m",
+        "synthetic data")
