@@ -138,5 +138,6 @@ def first_load(site_dir: Path, path: str) -> dict:
     return {"total_kb": sum(sizes.values()) / 1e3, "files": len(sizes), "by_kind": by_kind}
 
 
-if __name__ == "__main__":  # python -m benchmarks.measure DATA_DIR WORK_DIR: the check-vs-parse figures as JSON
-    print(json.dumps(check_vs_parse(Path(sys.argv[1]), Path(sys.argv[2])), indent=1))
+if __name__ == "__main__":  # python -m benchmarks.measure DATA_DIR WORK_DIR [PAIRS]: check-vs-parse figures as JSON
+    pairs = int(sys.argv[3]) if len(sys.argv) > 3 else 5
+    print(json.dumps(check_vs_parse(Path(sys.argv[1]), Path(sys.argv[2]), pairs), indent=1))
