@@ -13,6 +13,7 @@ own output). Every build is logged; the run's summary says how many there were.
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -22,6 +23,20 @@ from builds import BUILD_LOG, build_once, offline_env, run_build
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+MINIMAL = FIXTURES / "minimal"
+
+
+def snapshot(data: Path) -> dict[str, bytes]:
+    """Every file of a data dir with its bytes: to assert that a refused import wrote nothing."""
+    return {str(p.relative_to(data)): p.read_bytes() for p in sorted(data.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def data(tmp_path, monkeypatch):
+    """A copy of tests/fixtures/minimal as ./data of a temp working dir (modules may override it)."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(MINIMAL, tmp_path / "data")
+    return tmp_path / "data"
 def _mkdocs_build(tmp_path_factory, data_dir: Path, out: Path) -> Path:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", LAWMAP_DATA_DIR=str(Path(data_dir).resolve()))
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)]

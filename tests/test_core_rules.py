@@ -1,7 +1,6 @@
 """Each validator rule, on a copy of the minimal fixture broken in one place: the exact line staff would see."""
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -10,16 +9,8 @@ import pytest
 
 from lawmap.loader import load_project
 
-MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
 AREA = "areas/zuzhi.yaml"
 LAW = "laws/shetuan-tiaoli.yaml"
-
-
-@pytest.fixture
-def data(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    shutil.copytree(MINIMAL, tmp_path / "data")
-    return tmp_path / "data"
 
 
 def edit(data: Path, name: str, old: str, new: str) -> None:

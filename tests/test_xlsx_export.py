@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import snapshot
 from openpyxl import load_workbook
 
 from lawmap.loader import load_project
@@ -15,18 +16,6 @@ from lawmap.staff.xlsx_export import table_rows, write_csv, write_xlsx
 from lawmap.staff.xlsx_import import import_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
-MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
-
-
-def snapshot(data: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(data)): p.read_bytes() for p in sorted(data.rglob("*")) if p.is_file()}
-
-
-@pytest.fixture
-def data(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    shutil.copytree(MINIMAL, tmp_path / "data")
-    return tmp_path / "data"
 
 
 def test_workbook_has_summary_and_one_sheet_per_area(data, tmp_path):

@@ -10,6 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import snapshot
 from openpyxl import load_workbook
 
 from lawmap.staff import xlsx_guard
@@ -18,19 +19,7 @@ from lawmap.staff.xlsx_export import write_xlsx
 from lawmap.staff.xlsx_import import import_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
-MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
 SHEET = "社会组织管理"
-
-
-def snapshot(data: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(data)): p.read_bytes() for p in sorted(data.rglob("*")) if p.is_file()}
-
-
-@pytest.fixture
-def data(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    shutil.copytree(MINIMAL, tmp_path / "data")
-    return tmp_path / "data"
 
 
 def exported(data: Path, out: Path) -> Path:
