@@ -1,7 +1,7 @@
 """Finds 身份证号 (18 and 15 digits), mobile numbers and bank cards however they are written: full-width digits,
 spaces, dots, hyphens or zero-width characters between the digits.
 
-One regex pass finds runs of at least 7 digits (its first character is a digit class, so re skips ahead cheaply);
+One regex pass finds runs of at least 11 digits, the shortest personal number (a mobile), so dates never qualify;
 only those runs are normalised (NFKC) and split into digit groups, and each span of groups is judged: an ID by its
 region and birth date (plausible whatever the check digit), a mobile by its prefix and grouping, a card by Luhn.
 """
@@ -18,7 +18,7 @@ BANK_CARD = "银行卡号"
 
 # between digits: spaces, dots, hyphens and dashes (ASCII and full-width) and invisible zero-width characters
 _SEP = r"[ \t\u00a0\u2009\u202f\u3000\-.\u00b7\u2010-\u2015\u2212\u30fb\uff0d\uff0e\uff65\u200b-\u200d\u2060\ufeff]"
-_RUN = re.compile(r"\d(?:" + _SEP + r"{0,3}\d){6,}(?:" + _SEP + r"{0,3}[XxＸｘ])?")
+_RUN = re.compile(r"\d(?:" + _SEP + r"{0,3}\d){10,}(?:" + _SEP + r"{0,3}[XxＸｘ])?")
 _SPLIT = re.compile(_SEP + "+")
 _WORD_CHAR = re.compile(r"[0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 _PROVINCES = {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54,
