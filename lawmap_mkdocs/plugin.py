@@ -35,6 +35,7 @@ OFFLINE_PLUGINS = ("material/offline", "offline")
 class LawmapConfig(base.Config):
     data_dir = c.Type(str, default="data")  # relative to mkdocs.yml; tests pick another via !ENV [LAWMAP_DATA_DIR, data]
     offline = c.Type(bool, default=False)  # the file:// copy (python -m lawmap build-offline sets LAWMAP_OFFLINE=true)
+    pagefind = c.Type(bool, default=False)  # also write a Pagefind index (site/pagefind/): benchmarks/search.py
 
 
 class LawmapPlugin(BasePlugin[LawmapConfig]):
@@ -120,7 +121,8 @@ class LawmapPlugin(BasePlugin[LawmapConfig]):
 
     def on_page_content(self, html, *, page, config, files):
         """Label table cells with their column names, so tables read as cards on a phone (lawmap/site/tables.py)."""
-        return label_tables(html)
+        html = label_tables(html)
+        return html + search.tags_html(page) if self.config.pagefind else html
 
     def render(self, kind: str, key: str = "") -> str:
         """One generated page (or page section), for macros.py."""
@@ -132,6 +134,8 @@ class LawmapPlugin(BasePlugin[LawmapConfig]):
             if self.config.offline:
                 opendata.link_index_html(config["site_dir"])
             search.rewrite_index(config["site_dir"], opendata.index_location if self.config.offline else None)
+            if self.config.pagefind:
+                search.run_pagefind(config["site_dir"])
             self._pii_guard(config)  # last: every page, the search index and every export are written by now
         finally:
             self._restore_build_date()

@@ -6,8 +6,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import subprocess
 import tempfile
 from pathlib import Path
+
+from markupsafe import escape
+from mkdocs.exceptions import Abort
 
 from lawmap.site.search_terms import mark_shadowing, mark_tags, shadowing_prefixes, user_dict
 from lawmap.synonyms import everyday_words
@@ -69,6 +73,20 @@ def boost(page, model) -> None:
         page.meta.setdefault("search", {}).setdefault("boost", SEARCH_BOOSTS[kind])
 
 
+def tags_html(page) -> str:
+    """A page's search tags as hidden text for Pagefind, which reads the HTML: a card's codes and everyday words, and
+    the title of a page Material boosts (分图, services), kept as the `tags` meta that Pagefind's ranking weighs
+    (data-pagefind-weight). Material's index has them as tags already, so it skips this element."""
+    tags = [t.replace("\u2060", "") for t in (page.meta.get("tags") or [])]
+    if page.meta.get("search", {}).get("boost") and page.title:
+        tags.append(str(page.title))
+    if not tags:
+        return ""
+    return (f'\n<div class="lm-search-tags" hidden data-search-exclude data-pagefind-meta="tags" '
+            f'data-pagefind-weight="10">'
+            f'{escape(" ".join(tags))}</div>')
+
+
 def rewrite_index(site_dir: str, fix_location=None) -> None:
     """The one rewrite of search/search_index.json: plain UTF-8 instead of \\uXXXX (first load −20% gzipped,
     benchmarks/README.md), and each location passed through fix_location (the offline copy's index.html links)."""
@@ -80,3 +98,24 @@ def rewrite_index(site_dir: str, fix_location=None) -> None:
         for doc in data.get("docs", []):
             doc["location"] = fix_location(doc["location"])
     index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+# Pagefind's client ranking that ranked best on benchmarks/search.py's queries: long pages (laws, 依据查询) are
+# penalised less than by default, a query word in the title counts strongly
+PAGEFIND_RANKING = {"pageLength": 0.3, "metaWeights": {"title": 20.0}}
+PAGEFIND_ROOT = "article.md-content__inner"  # the page's own text: no nav, header, footer
+PAGEFIND_EXCLUDE = "[data-search-exclude]:not(.lm-search-tags), .headerlink"  # 示例 notice, quoted law text, ¶
+
+
+def pagefind_command(site_dir) -> list[str]:
+    """The Pagefind (extended: segments Chinese) run over the built site: writes site_dir/pagefind/."""
+    from pagefind_bin_extended import get_executable
+    return [str(get_executable()), "--site", str(site_dir), "--root-selector", PAGEFIND_ROOT,
+            "--exclude-selectors", PAGEFIND_EXCLUDE, "--quiet"]
+
+
+def run_pagefind(site_dir) -> None:
+    """The Pagefind index of the built site, for the search benchmark; its output ends the build if it fails."""
+    done = subprocess.run(pagefind_command(site_dir), capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise Abort(f"Pagefind failed:\n{done.stdout}{done.stderr}")
