@@ -74,17 +74,18 @@ def boost(page, model) -> None:
 
 
 def tags_html(page) -> str:
-    """A page's search tags as hidden text for Pagefind, which reads the HTML: a card's codes and everyday words, and
-    the title of a page Material boosts (分图, services), kept as the `tags` meta that Pagefind's ranking weighs
-    (data-pagefind-weight). Material's index has them as tags already, so it skips this element."""
+    """A page's search tags as hidden text for Pagefind, which reads the HTML: a card's codes and everyday words
+    (weighted above a heading, and kept as the `tags` meta), and the boost Material gives the page (the `boost` meta,
+    for a client that re-ranks). Material's index has both already, so it skips this element."""
     tags = [t.replace("\u2060", "") for t in (page.meta.get("tags") or [])]
-    if page.meta.get("search", {}).get("boost") and page.title:
-        tags.append(str(page.title))
-    if not tags:
-        return ""
-    return (f'\n<div class="lm-search-tags" hidden data-search-exclude data-pagefind-meta="tags" '
-            f'data-pagefind-weight="10">'
-            f'{escape(" ".join(tags))}</div>')
+    boost = page.meta.get("search", {}).get("boost")
+    html = ""
+    if tags:
+        html += (f'\n<div class="lm-search-tags" hidden data-search-exclude data-pagefind-meta="tags" '
+                 f'data-pagefind-weight="10">{escape(" ".join(tags))}</div>')
+    if boost:
+        html += f'\n<span hidden data-search-exclude data-pagefind-meta="boost:{float(boost)}"></span>'
+    return html
 
 
 def rewrite_index(site_dir: str, fix_location=None) -> None:
@@ -104,7 +105,7 @@ def rewrite_index(site_dir: str, fix_location=None) -> None:
 # penalised less than by default, a query word in the title counts strongly
 PAGEFIND_RANKING = {"pageLength": 0.3, "metaWeights": {"title": 20.0}}
 PAGEFIND_ROOT = "article.md-content__inner"  # the page's own text: no nav, header, footer
-PAGEFIND_EXCLUDE = "[data-search-exclude]:not(.lm-search-tags), .headerlink"  # 示例 notice, quoted law text, ¶
+PAGEFIND_EXCLUDE = "[data-search-exclude]:not([data-pagefind-meta]), .headerlink"  # 示例 notice, quoted law text, ¶
 
 
 def pagefind_command(site_dir) -> list[str]:
