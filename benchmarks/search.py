@@ -38,8 +38,8 @@ SEARCH_EVENTS = ("on_config", "on_pre_build", "on_page_context", "on_post_build"
 
 def build_site(site: Path) -> dict:
     """mkdocs build in this process; CPU of the whole build and of Material's search plugin events. The lawmap plugin
-    adds each card's search tags as hidden text and runs Pagefind after the build (LAWMAP_PAGEFIND), timed apart."""
-    os.environ.update(NO_MKDOCS_2_WARNING="1", LAWMAP_PAGEFIND="true")
+    adds each card's search tags as hidden text and runs Pagefind after the build (LAWMAP_SEARCH=both), timed apart."""
+    os.environ.update(NO_MKDOCS_2_WARNING="1", LAWMAP_SEARCH="both")
     from lawmap_mkdocs import search
     facts = {}
     search.run_pagefind = _timed_pagefind(search.run_pagefind, facts)
@@ -139,6 +139,7 @@ def material(browser, base: str, site: Path) -> dict:
 # the page's own re-ranking of Pagefind's first N results (their fragments are loaded to show them anyway): a page
 # whose title holds the whole query, or tagged with it, first; then Material's boost (分图, services); then Pagefind
 RERANK_JS = """async ([q, n]) => { const r = await window.pf.search(q);
+    if (!n) return Promise.all(r.results.slice(0, 3).map(x => x.data())).then(top => top.map(d => d.url));
     const top = await Promise.all(r.results.slice(0, n).map(async (x, i) => ({i, d: await x.data()})));
     const low = s => (s || '').toLowerCase(), query = low(q).trim();
     const whole = d => low(d.meta.title).includes(query) || low(d.meta.tags).split(/\\s+/).includes(query);
@@ -147,7 +148,7 @@ RERANK_JS = """async ([q, n]) => { const r = await window.pf.search(q);
     return top.slice(0, 3).map(t => t.d.url); }"""
 
 
-def pagefind(browser, base: str, site: Path, rerank: int = 3) -> dict:
+def pagefind(browser, base: str, site: Path, rerank: int = 0) -> dict:
     page, fetched = _page(browser)
     page.goto(base + PAGE)
     page.wait_for_load_state("networkidle")

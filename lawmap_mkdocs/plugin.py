@@ -35,7 +35,9 @@ OFFLINE_PLUGINS = ("material/offline", "offline")
 class LawmapConfig(base.Config):
     data_dir = c.Type(str, default="data")  # relative to mkdocs.yml; tests pick another via !ENV [LAWMAP_DATA_DIR, data]
     offline = c.Type(bool, default=False)  # the file:// copy (python -m lawmap build-offline sets LAWMAP_OFFLINE=true)
-    pagefind = c.Type(bool, default=False)  # also write a Pagefind index (site/pagefind/): benchmarks/search.py
+    # pagefind: Pagefind's chunked index and the site's own search box; lunr: Material's search (always so in the
+    # offline copy: Pagefind fetches its files, which Chromium refuses on file://); both: the benchmark's build
+    search = c.Choice(("pagefind", "lunr", "both"), default="pagefind")
 
 
 class LawmapPlugin(BasePlugin[LawmapConfig]):
@@ -70,10 +72,15 @@ class LawmapPlugin(BasePlugin[LawmapConfig]):
         self.facts = BuildFacts.of(self.model, self.data_dir)
         self._pin_build_date()
         search.set_user_dict(config, self.model)
+        search.choose(config, self.search_mode)
         for name in OFFLINE_PLUGINS:
             if name in config.plugins:
                 config.plugins[name].config.enabled = self.config.offline
         return config
+
+    @property
+    def search_mode(self) -> str:
+        return "lunr" if self.config.offline else self.config.search
 
     def _pin_build_date(self) -> None:
         """MkDocs dates the sitemap from SOURCE_DATE_EPOCH: for this build only it is the data commit's date (unless
@@ -122,7 +129,7 @@ class LawmapPlugin(BasePlugin[LawmapConfig]):
     def on_page_content(self, html, *, page, config, files):
         """Label table cells with their column names, so tables read as cards on a phone (lawmap/site/tables.py)."""
         html = label_tables(html)
-        return html + search.tags_html(page) if self.config.pagefind else html
+        return html + search.tags_html(page) if self.search_mode != "lunr" else html
 
     def render(self, kind: str, key: str = "") -> str:
         """One generated page (or page section), for macros.py."""
@@ -134,7 +141,7 @@ class LawmapPlugin(BasePlugin[LawmapConfig]):
             if self.config.offline:
                 opendata.link_index_html(config["site_dir"])
             search.rewrite_index(config["site_dir"], opendata.index_location if self.config.offline else None)
-            if self.config.pagefind:
+            if self.search_mode != "lunr":
                 search.run_pagefind(config["site_dir"])
             self._pii_guard(config)  # last: every page, the search index and every export are written by now
         finally:

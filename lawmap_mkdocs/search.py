@@ -34,6 +34,18 @@ def _write_user_dict(text: str) -> Path:
     return path
 
 
+def choose(config, mode: str) -> None:
+    """Before the search plugin's own on_config: Material's search on or off; with Pagefind, the site's search box
+    (assets/lm-search.js) and its ranking for the page (overrides/main.html prints config.extra.lm_search)."""
+    material = search_plugin(config)
+    if material is not None:
+        material.config["enabled"] = mode != "pagefind"
+    if mode != "lunr":
+        config.extra["lm_search"] = {"ranking": PAGEFIND_RANKING, "rerank": PAGEFIND_RERANK}
+        config.extra_css.append("assets/lm-search.css")
+        config.extra_javascript.append("assets/lm-search.js")
+
+
 def set_user_dict(config, model) -> None:
     """Before the search plugin's own on_config reads jieba_dict_user."""
     search = search_plugin(config)
@@ -104,6 +116,7 @@ def rewrite_index(site_dir: str, fix_location=None) -> None:
 # Pagefind's client ranking that ranked best on benchmarks/search.py's queries: long pages (laws, 依据查询) are
 # penalised less than by default, a query word in the title counts strongly
 PAGEFIND_RANKING = {"pageLength": 0.3, "metaWeights": {"title": 20.0}}
+PAGEFIND_RERANK = 8  # the first results the page re-ranks (title/tag holds the whole query, then boost)
 PAGEFIND_ROOT = "article.md-content__inner"  # the page's own text: no nav, header, footer
 PAGEFIND_EXCLUDE = "[data-search-exclude]:not([data-pagefind-meta]), .headerlink"  # 示例 notice, quoted law text, ¶
 

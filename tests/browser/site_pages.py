@@ -29,7 +29,7 @@ PAGES = {
     "disclosure-figures": "/disclosure/figures/2023/",
 }
 
-# query typed into Material's search box → the page that must come first
+# query typed into the search box → the page that must come first
 SEARCHES = {
     "殡葬": "/areas/binzang/",
     "社会团体": "/powers/SNMZ-XK-001/",
@@ -53,12 +53,9 @@ FLOW_POWERS = ["SNMZ-XK-023", "SNMZ-CF-003"]
 
 
 def search(page, query: str):
-    """Type query into Material's search box as a visitor does; returns the result links (first = best)."""
-    box = page.locator("input.md-search__input")
+    """Type query into the site's search box as a visitor does; returns the result links (first = best)."""
+    box = page.get_by_role("search").get_by_role("searchbox", name="搜索本站")
     box.click()
     box.fill(query)
-    box.press("End")  # Material searches on key events, as after typing or an IME commit
-    page.wait_for_function("""q => { const first = document.querySelector('.md-search-result__item > a');
-        return first && new URL(first.href).searchParams.get('h') !== null
-               && document.querySelector('.md-search__input').value === q; }""", arg=query)
-    return page.locator(".md-search-result__item > a")
+    page.get_by_role("status").filter(has_text=f"“{query}”").wait_for()  # this query's results are on screen
+    return page.locator(".lm-search__results a")

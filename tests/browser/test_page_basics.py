@@ -7,7 +7,7 @@ import pytest
 from site_pages import PAGES, search
 
 NAVIGATION = [".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer__inner",
-              ".md-search", ".lm-a11y"]
+              ".lm-search", ".lm-a11y"]
 SIDEWAYS = """() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)
                     - document.documentElement.clientWidth"""
 
@@ -15,7 +15,7 @@ SIDEWAYS = """() => Math.max(document.documentElement.scrollWidth, document.body
 @pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
 def test_page_and_its_search_load_only_from_this_host(page, site_url, requests, path):
     page.goto(site_url + path)
-    assert search(page, "民政").count() > 0  # results shown: the search worker, its language files and index loaded
+    assert search(page, "民政").count() > 0  # results shown: Pagefind's script, wasm, index chunks and fragments loaded
     assert any(url.startswith(site_url) for url in requests)
     assert requests.foreign() == []
 

@@ -1,4 +1,5 @@
-"""Material's search box, typed into as a visitor would: Chinese terms, 事项编码 and law short names find the right page."""
+"""The site's search box (Pagefind), typed into as a visitor would: Chinese terms, 事项编码 and law short names find
+the right page; nothing of the index loads before the box is used, and a query fetches only some of it."""
 from __future__ import annotations
 
 from urllib.parse import urlsplit
@@ -19,5 +20,5 @@ def test_search_puts_the_right_page_first(page, site_url, query, expected):
 def test_result_snippets_leave_out_the_example_notice(page, site_url, query):
     page.goto(site_url + "/")
     search(page, query)
-    snippets = page.locator(".md-search-result__item").all_inner_texts()
+    snippets = page.locator(".lm-search__results li").all_inner_texts()
     assert snippets and not [s for s in snippets if "公开来源" in s or "仅作示例" in s], snippets
