@@ -6,6 +6,7 @@ written (lawmap.pii_numbers). The bureau's published numbers and address (agency
 """
 from __future__ import annotations
 
+import gzip
 import html
 import json
 import re
@@ -34,6 +35,7 @@ _ADDRESS_RES = [
 # are mostly Chinese text, so the slower patterns run only where they could match.
 _ADDRESS_HINTS = [re.compile(r"[路街道巷同弄]\s*\d"), re.compile(r"栋|幢|号楼"), re.compile(r"[组社]\s*\d"), None]
 TEXT_SUFFIXES = {".html", ".htm", ".json", ".geojson", ".csv", ".tsv", ".txt", ".xml", ".md", ".yaml", ".yml"}
+SCANNED_SUFFIXES = TEXT_SUFFIXES | {".xlsx", ".pf_fragment"}
 SKIPPED_DIRS = ("assets/javascripts", "assets/stylesheets", "assets/images")
 
 
@@ -164,6 +166,9 @@ def scan_file(path: Path, allowed: Allowed | None = None) -> list[Finding]:
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
         return scan_xlsx(path, allowed)
+    if suffix == ".pf_fragment":  # a Pagefind search result: gzip of "pagefind_dcd" + JSON, words split by U+200B
+        raw = gzip.decompress(path.read_bytes()).decode("utf-8", errors="replace")
+        return scan_json(raw.removeprefix("pagefind_dcd").replace("\u200b", ""), allowed)
     raw = path.read_text(encoding="utf-8", errors="replace")
     if suffix in (".json", ".geojson"):
         return scan_json(raw, allowed)
@@ -178,7 +183,7 @@ def site_files(site_dir: Path) -> list[Path]:
     files = []
     for path in sorted(site_dir.rglob("*")):
         rel = path.relative_to(site_dir).as_posix()
-        if path.is_file() and not rel.startswith(SKIPPED_DIRS) and path.suffix.lower() in TEXT_SUFFIXES | {".xlsx"}:
+        if path.is_file() and not rel.startswith(SKIPPED_DIRS) and path.suffix.lower() in SCANNED_SUFFIXES:
             files.append(path)
     return files
 

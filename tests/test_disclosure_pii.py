@@ -2,6 +2,7 @@
 office phones from agency.yaml pass, and a record with a citizen's ID number can neither be checked in nor built."""
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import sys
@@ -105,6 +106,15 @@ def test_search_index_with_unicode_escaped_address_is_caught(site):
     assert file == "search/search_index.json" and finding.kind == pii.ADDRESS and finding.where == "$.docs[1].text"
 
 
+def test_a_pagefind_result_fragment_with_a_mobile_number_is_caught(site):
+    fragment = {"url": "/powers/X/", "content": f"联系\u200b电话\u200b {MOBILE}", "meta": {"title": "甲"}}
+    (site / "pagefind" / "fragment").mkdir(parents=True)
+    raw = b"pagefind_dcd" + json.dumps(fragment, ensure_ascii=False).encode("utf-8")
+    (site / "pagefind" / "fragment" / "zh_1a2b3c.pf_fragment").write_bytes(gzip.compress(raw))
+    [(file, finding)] = pii.scan_site(site, AGENCY)
+    assert file == "pagefind/fragment/zh_1a2b3c.pf_fragment" and finding.kind == pii.MOBILE
+
+
 def test_exported_csv_and_xlsx_are_scanned(site):
     (site / "open-data" / "decisions.csv").write_text(f"对象,账号\n某某协会,{CARD}\n", encoding="utf-8")
     book = Workbook()
@@ -118,7 +128,7 @@ def test_exported_csv_and_xlsx_are_scanned(site):
 def test_bundled_data_and_built_site_hold_no_personal_data(built_site):
     agency = json.loads(json.dumps(__import__("yaml").safe_load((ROOT / "data" / "agency.yaml").read_text(encoding="utf-8"))))
     assert pii.scan_site(built_site, pii.Allowed.from_agency(agency)) == []
-    assert (built_site / "search" / "search_index.json").exists()
+    assert list((built_site / "pagefind" / "fragment").glob("*.pf_fragment"))  # the search index was scanned too
 
 
 def _record_with_id(tmp_path):

@@ -40,8 +40,13 @@ def _texts(path: Path):
             for name in archive.namelist():
                 yield f"{path}!{name}", archive.read(name).decode("utf-8", "ignore")
         return
-    data = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
-    yield str(path), data.decode("utf-8", "ignore")
+    data = gzip.decompress(path.read_bytes()) if path.suffix in (".gz", ".pf_fragment") else path.read_bytes()
+    yield str(path), data.decode("utf-8", "ignore").removeprefix("pagefind_dcd")  # Pagefind's result fragments
+
+
+def _fragment(path: Path) -> dict:
+    """One Pagefind search result as the browser reads it."""
+    return json.loads(gzip.decompress(path.read_bytes()).decode("utf-8").removeprefix("pagefind_dcd"))
 
 
 def test_the_second_data_set_is_clean():
@@ -58,21 +63,21 @@ def test_no_published_file_names_the_first_agency(shehong_site):
             continue  # the theme's own assets
         for name, raw in _texts(path):
             checked.add(path.suffix)
-            body = html.unescape(raw).replace("\u200b", "")  # jieba's word breaks in the search index
+            body = html.unescape(raw).replace("\u200b", "")  # word breaks in the search index
             try:
                 body += json.dumps(json.loads(raw), ensure_ascii=False)  # \uXXXX escapes in JSON
             except ValueError:
                 pass
             found += [(name, word) for word in FIRST_AGENCY if word in body]
-    assert {".html", ".json", ".xml", ".csv", ".xlsx", ".gz"} <= checked
+    assert {".html", ".json", ".xml", ".csv", ".xlsx", ".gz", ".pf_fragment"} <= checked
     assert found == []
 
 
 def test_404_page_search_index_and_feeds_name_the_second_agency(shehong_site):
     title = MODEL.agency.data["site"]["title"]
     assert f"<title>{title}" in (shehong_site / "404.html").read_text(encoding="utf-8")
-    index = json.loads((shehong_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["docs"][0]["title"].replace("\u200b", "") == title
+    home = next(d for d in map(_fragment, (shehong_site / "pagefind" / "fragment").iterdir()) if d["url"] == "/")
+    assert home["meta"]["title"].replace("\u200b", "") == title
     assert "射洪市民政局" in (shehong_site / "feed.xml").read_text(encoding="utf-8")
     meta = json.loads((shehong_site / "api" / "v1" / "powers.json").read_text(encoding="utf-8"))["meta"]
     assert meta["agency"] == "射洪市民政局"

@@ -1,4 +1,5 @@
-"""Chinese search: the jieba user dictionary comes from the data, and the built index keeps key terms whole.
+"""Chinese search in the offline copy (Material's lunr search; the online site uses Pagefind, tested in the browser):
+the jieba user dictionary comes from the data, and the built index keeps key terms whole.
 
 Material's client splits a Chinese query by the words of the index and searches each piece as a prefix, without
 ever keeping the whole query as one piece; so a key term (社会团体, 社团条例, 殡葬) is found as itself only when no
@@ -22,8 +23,12 @@ def model(site_data_dir):
 
 
 @pytest.fixture(scope="module")
-def index(built_site):
-    return json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+def index(offline_site):
+    """The offline copy's index, its locations as on the web (laws/x/ rather than laws/x/index.html)."""
+    data = json.loads((offline_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    for doc in data["docs"]:
+        doc["location"] = re.sub(r"index\.html(?=#|$)", "", doc["location"])
+    return data
 
 
 def _words(index) -> set[str]:
