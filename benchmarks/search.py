@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT / "tests" / "browser"))
 from site_pages import SEARCHES  # noqa: E402
 
 from benchmarks import synth  # noqa: E402
-from lawmap_mkdocs.search import PAGEFIND_RANKING  # noqa: E402
+from lawmap_mkdocs.search import PAGEFIND_RANKING, PAGEFIND_RERANK  # noqa: E402
 
 # the issue's words (#14) and the offline test's query, with the page a reader means
 QUERIES = dict(SEARCHES, **{"依据查询": "/basis/", "权责清单": "/list/", "事前公开": "/disclosure/before/",
@@ -136,19 +136,13 @@ def material(browser, base: str, site: Path) -> dict:
     return {"first_kb": first, "index_kb": index, "per_query_kb": max(per_query), "top3": hits}
 
 
-# the page's own re-ranking of Pagefind's first N results (their fragments are loaded to show them anyway): a page
-# whose title holds the whole query, or tagged with it, first; then Material's boost (分图, services); then Pagefind
-RERANK_JS = """async ([q, n]) => { const r = await window.pf.search(q);
-    if (!n) return Promise.all(r.results.slice(0, 3).map(x => x.data())).then(top => top.map(d => d.url));
-    const top = await Promise.all(r.results.slice(0, n).map(async (x, i) => ({i, d: await x.data()})));
-    const low = s => (s || '').toLowerCase(), query = low(q).trim();
-    const whole = d => low(d.meta.title).includes(query) || low(d.meta.tags).split(/\\s+/).includes(query);
-    const boost = d => parseFloat(d.meta.boost || '1');
-    top.sort((a, b) => (whole(b.d) - whole(a.d)) || (boost(b.d) - boost(a.d)) || (a.i - b.i));
-    return top.slice(0, 3).map(t => t.d.url); }"""
+PURE_JS = """async q => { const r = await window.pf.search(q);
+    const top = await Promise.all(r.results.slice(0, 3).map(x => x.data())); return top.map(d => d.url); }"""
+SITE_JS = "async q => (await window.lmSearch.search(q)).map(r => r.url)"  # the site's box: assets/lm-search.js
 
 
-def pagefind(browser, base: str, site: Path, rerank: int = 0) -> dict:
+def pagefind(browser, base: str, site: Path, as_the_site: bool = False) -> dict:
+    """Pagefind's own order (its JS API, the site's ranking options), or the order the site's search box shows."""
     page, fetched = _page(browser)
     page.goto(base + PAGE)
     page.wait_for_load_state("networkidle")
@@ -160,7 +154,7 @@ def pagefind(browser, base: str, site: Path, rerank: int = 0) -> dict:
     hits, per_query = {}, []
     for query, expected in QUERIES.items():
         fetched.clear()
-        links = page.evaluate(RERANK_JS, [query, rerank])
+        links = page.evaluate(SITE_JS if as_the_site else PURE_JS, query)
         hits[query] = _top3([urlsplit(u).path for u in links])
         per_query.append(fetched.kb(site))
     page.context.close()
@@ -198,7 +192,7 @@ def report(facts: dict, mat: dict, pf: dict, pf_rerank: dict) -> None:
     print(f"| Material (lunr + jieba), as configured | {recall(mat)} | {mat['index_kb']:.0f} ({mat['first_kb']:.0f}) "
           f"| 0 (all loaded first) | {facts['material_search_cpu']:.1f} |")
     for name, result in (("Pagefind 1.5.2 extended, first 3 results", pf),
-                         ("Pagefind, first 8 re-ranked by the page", pf_rerank)):
+                         (f"the site's box: Pagefind, first {PAGEFIND_RERANK} re-ranked", pf_rerank)):
         print(f"| {name} | {recall(result)} | 0 until the box is used, then {result['init_kb']:.0f} "
               f"({page_alone:.0f} + {result['init_kb']:.0f}) | {result['per_query_kb']:.0f} "
               f"({result['per_query_median_kb']:.0f}) | {facts['pagefind_cpu']:.1f} |")
@@ -227,7 +221,7 @@ def main(argv=None) -> int:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
         mat, pf = material(browser, base, site), pagefind(browser, base, site)
-        pf_rerank = pagefind(browser, base, site, rerank=8)
+        pf_rerank = pagefind(browser, base, site, as_the_site=True)
         browser.close()
     server.shutdown()
     report(facts, mat, pf, pf_rerank)

@@ -24,7 +24,7 @@
     return low(data.meta.title).indexOf(query) >= 0 || low(data.meta.tags).split(/\s+/).indexOf(query) >= 0;
   }
 
-  /* The results in the order shown: [{url, title, excerpt}] (the benchmark calls this too). */
+  /* The results in the order shown: [{url, title, excerpt}], .total = all Pagefind found (benchmarks/search.py too). */
   function search(query) {
     var q = query.trim().toLowerCase();
     return pagefind().then(function (pf) { return pf.search(query); }).then(function (found) {
@@ -36,9 +36,11 @@
           return (wholeMatch(b.data, q) - wholeMatch(a.data, q))
             || (parseFloat(b.data.meta.boost || "1") - parseFloat(a.data.meta.boost || "1")) || (a.i - b.i);
         });
-        return order.map(function (o) {
+        var shown = order.map(function (o) {
           return { url: o.data.url, title: o.data.meta.title || o.data.url, excerpt: o.data.excerpt };
         });
+        shown.total = found.results.length;
+        return shown;
       });
     });
   }
@@ -93,7 +95,8 @@
         item.appendChild(link);
         list.appendChild(item);
       });
-      status.textContent = results.length ? "找到 " + results.length + " 个结果：“" + query + "”"
+      var more = results.total > results.length ? "，显示最相关的 " + results.length + " 个" : "";
+      status.textContent = results.length ? "找到 " + results.total + " 个结果" + more + "：“" + query + "”"
         : "没有找到“" + query + "”";
       panel.hidden = false;
     }
