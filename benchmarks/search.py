@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import functools
 import gzip
+import logging
 import os
 import resource
 import sys
@@ -205,6 +206,7 @@ def report(facts: dict, mat: dict, pf: dict, pf_rerank: dict) -> None:
 
 
 def main(argv=None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")  # the build's errors
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", help="build into this folder (default: a temp folder)")
     parser.add_argument("--scale", type=int, default=1, help="data at N× the bureau (benchmarks/synth.py)")
