@@ -1,6 +1,7 @@
-"""Chinese search for the site: the jieba user dictionary built from the data (handed to Material's search plugin
-before it configures itself), key terms kept whole in the index, hub pages ranked first, and the one rewrite of
-search/search_index.json after the build (plain UTF-8, and index.html locations for the offline copy)."""
+"""Chinese search for the site. The web site: Pagefind's chunked index of the built pages (each card's search tags
+and boost as hidden Pagefind text/meta) and the site's own search box. The offline copy: Material's lunr search
+with the jieba user dictionary built from the data, key terms kept whole, hub pages ranked first, and the one
+rewrite of search/search_index.json after the build (plain UTF-8, index.html locations)."""
 from __future__ import annotations
 
 import hashlib
