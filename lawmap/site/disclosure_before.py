@@ -1,6 +1,6 @@
 """事前公开 (/disclosure/before/): 执法主体, 执法人员, 职责, 权限和依据, 程序, 救济途径, 随机抽查事项清单 —
 all derived from agency.yaml, the areas and the disclosure records, never typed twice. Above the page limit
-(paging.py) 权限和依据 and 执法程序 move to one sub-page per area (/disclosure/before/<area>/)."""
+(paging.py) 职责, 权限和依据 and 执法程序 move to one sub-page per area (/disclosure/before/<area>/)."""
 from __future__ import annotations
 
 from ..disclosure import records
@@ -37,10 +37,10 @@ def _random_items(model) -> list[dict]:
 
 
 def render_part(model, key: str) -> str:
-    """One area's 权限和依据 and 执法程序, when the data is split."""
+    """One area's 职责, 权限和依据 and 执法程序, when the data is split."""
     area = paging.area_of(model, key)
     return render_template("disclosure_before.md.j2", paging.part_src(dc.src_uri("before"), key), dc=dc, area=area,
-                           split=False, parts=[], power_groups=_powers_by_type(model, area.powers),
+                           split=False, parts=[], areas=[area], power_groups=_powers_by_type(model, area.powers),
                            flows=_flows(area.powers))
 
 
