@@ -135,3 +135,17 @@ def test_the_home_map_draws_a_bounded_number_of_areas(paged_model, monkeypatch):
         assert len(svg.find_all("a", attrs={"aria-label": re.compile("^分图：")})) <= 2
     more = [svg.find("a", href="list/#by-area") for svg in panels]
     assert any(a is not None and a.get_text().startswith("另 ") for a in more)
+
+
+def test_law_updates_link_to_one_sub_page_per_amended_law(paged_site, paged_model):
+    from lawmap.amend import amended_laws
+    ids = {law.id for law, _, _ in amended_laws(paged_model)}
+    assert ids, "the bundled data records amended laws"
+    index = content(page(paged_site, "staff/law-updates/"))
+    assert index.find("table") is None  # the per-article tables live on the sub-pages
+    links = _links(paged_site, "staff/law-updates/")
+    for law_id in ids:
+        assert f"staff/law-updates/{law_id}/" in links
+        sub = content(page(paged_site, f"staff/law-updates/{law_id}/"))
+        assert paged_model.laws[law_id].title in sub.find("h1").get_text()
+        assert sub.find("table") is not None

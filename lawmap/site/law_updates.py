@@ -1,13 +1,14 @@
 """工作人员 → 法律修订影响 (/staff/law-updates/): citations still on a superseded version, each with its proposed new
 条/款/项 and the text diff (the same report `python -m lawmap law-update` prints), and for every recorded amendment
-which old article each cited new article comes from."""
+which old article each cited new article comes from. Above the page limit (paging.py) the page lists the laws with
+their counts and links to one sub-page per law (/staff/law-updates/<law>/) holding that law's tables."""
 from __future__ import annotations
 
 from ..amend import amended_laws, article_text, best_match, impact, pending_updates, text_diff
 from ..citation import At
 from ..quotes import reference_dir
 from ..lawtext import load_reference
-from . import Page, PageKind, register
+from . import Page, PageKind, paging, register
 from .templating import render_template
 
 SRC_URI = "staff/law-updates.md"
@@ -51,12 +52,31 @@ def _amended(model, where) -> list[dict]:
     return groups
 
 
-def render(model, key: str = "") -> str:
+def part_pages(model):
+    """One sub-page per law with a pending or recorded amendment, when the data is split."""
     where = reference_dir()
+    if not paging.split(model) or not where.is_dir():
+        return []
+    ids = dict.fromkeys(law.id for law, _, _ in [*pending_updates(model), *amended_laws(model)])
+    return [Page(paging.part_src(SRC_URI, law_id), "law-updates-law", law_id) for law_id in ids]
+
+
+def render(model, key: str = "") -> str:
+    """The whole report (key ""), its index of laws when split, or one law's part (key = law id)."""
+    where = reference_dir()
+    here = paging.part_src(SRC_URI, key) if key else SRC_URI
     if not where.is_dir():
-        return render_template("law_updates.md.j2", SRC_URI, missing=str(where), pending=[], amended=[])
-    return render_template("law_updates.md.j2", SRC_URI, missing="", pending=_pending(model, where),
-                           amended=_amended(model, where))
+        return render_template("law_updates.md.j2", here, missing=str(where), pending=[], amended=[], split=False,
+                               law=None)
+    pending, amended = _pending(model, where), _amended(model, where)
+    law = model.laws[key] if key else None
+    if law is not None:
+        pending = [g for g in pending if g["law"].id == key]
+        amended = [g for g in amended if g["law"].id == key]
+    split = law is None and paging.split(model)
+    return render_template("law_updates.md.j2", here, missing="", pending=pending, amended=amended, split=split,
+                           law=law, part=lambda law_id: paging.part_url(SRC_URI, law_id))
 
 
 register(PageKind("law-updates", pages, render))
+register(PageKind("law-updates-law", part_pages, render))
