@@ -149,3 +149,13 @@ def test_law_updates_link_to_one_sub_page_per_amended_law(paged_site, paged_mode
         sub = content(page(paged_site, f"staff/law-updates/{law_id}/"))
         assert paged_model.laws[law_id].title in sub.find("h1").get_text()
         assert sub.find("table") is not None
+
+
+def test_laws_index_links_to_one_page_per_level_and_every_law_is_listed_there(paged_site, paged_model):
+    assert len(paged_model.laws) > LIMIT
+    links = _links(paged_site, "laws/")
+    assert not {f"laws/{law_id}/" for law_id in paged_model.laws} & links  # the index lists levels, not laws
+    reached = set()
+    for level_url in sorted(link for link in links if link.startswith("laws/level/")):
+        reached |= {link for link in _links(paged_site, level_url) if link.startswith("laws/")}
+    assert {f"laws/{law_id}/" for law_id in paged_model.laws} <= reached
