@@ -159,3 +159,14 @@ def test_laws_index_links_to_one_page_per_level_and_every_law_is_listed_there(pa
     for level_url in sorted(link for link in links if link.startswith("laws/level/")):
         reached |= {link for link in _links(paged_site, level_url) if link.startswith("laws/")}
     assert {f"laws/{law_id}/" for law_id in paged_model.laws} <= reached
+
+
+def test_law_pages_give_the_citing_powers_per_area(paged_site, paged_model):
+    """A law every 处罚 relies on would list them all: split, it lists the areas, each to its 依据查询 page at the law."""
+    law_id = "xingzheng-chufa-fa"
+    areas = {p.area.id for p in paged_model.powers for ref in p.all_refs() if ref.law_id == law_id}
+    assert len(areas) > 1
+    assert _power_links(paged_site, f"laws/{law_id}/") == set()
+    links = {a["href"] for a in content(page(paged_site, f"laws/{law_id}/")).find_all("a", href=True)}
+    for area_id in areas:
+        assert f"../../basis/{area_id}/#{law_id}" in links

@@ -1,10 +1,11 @@
 """Law pages (/laws/<id>/): versions with status banners, every cited 条/款/项 with its anchor and citation, and
-under each article the powers and responsibilities relying on it (reverse index)."""
+under each article the powers and responsibilities relying on it (reverse index). Above the page limit (paging.py)
+the powers are given per area (count, link to the area's 依据查询 page at this law) and each article gives its count."""
 from __future__ import annotations
 
 from ..citation import At, cite
 from ..index import uses_by_article
-from . import Page, PageKind, links, register
+from . import Page, PageKind, links, paging, register
 from .templating import render_template
 from .views import powers_citing
 
@@ -58,8 +59,20 @@ def render(model, key: str) -> str:
                               for no, a in sorted(v.articles.items())]}
                 for v in sorted(law.versions.values(), key=lambda v: v.effective, reverse=True)]
     repealed = bool(law.repealed_on and law.repealed_on <= model.today)
+    powers = powers_citing(law, model)
     return render_template("law.md.j2", src_uri(law.id), law=law, versions=versions, current=law.in_force(model.today),
-                           repealed=repealed, powers=powers_citing(law, model))
+                           repealed=repealed, powers=powers, by_area=_by_area(law, powers) if paging.split(model) else [])
+
+
+def _by_area(law, powers: list[dict]) -> list[dict]:
+    """The areas whose powers rely on the law, with counts, each linking to its 依据查询 sub-page at this law."""
+    rows: dict[str, dict] = {}
+    for row in powers:
+        area = row["power"].area
+        if area is not None:
+            rows.setdefault(area.id, {"area": area, "count": 0,
+                                      "url": paging.part_url("basis.md", area.id) + "#" + law.id})["count"] += 1
+    return list(rows.values())
 
 
 register(PageKind("law", pages, render))
