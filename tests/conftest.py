@@ -26,11 +26,6 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MINIMAL = FIXTURES / "minimal"
 
 
-def snapshot(data: Path) -> dict[str, bytes]:
-    """Every file of a data dir with its bytes: to assert that a refused import wrote nothing."""
-    return {str(p.relative_to(data)): p.read_bytes() for p in sorted(data.rglob("*")) if p.is_file()}
-
-
 @pytest.fixture
 def data(tmp_path, monkeypatch):
     """A copy of tests/fixtures/minimal as ./data of a temp working dir (modules may override it)."""

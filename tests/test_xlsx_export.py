@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import snapshot
+from snapshots import snapshot
 from openpyxl import load_workbook
 
 from lawmap.loader import load_project

@@ -10,7 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import snapshot
+from snapshots import snapshot
 from openpyxl import load_workbook
 
 from lawmap.staff import xlsx_guard
