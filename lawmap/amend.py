@@ -47,7 +47,7 @@ class Proposal:
 
 
 def article_text(article: RefArticle) -> str:
-    return normalise("".join(p.text + "".join(p.items) for p in article.paras))
+    return normalise(_article_plain(article))
 
 
 def _ratio(a: str, b: str) -> float:
@@ -94,7 +94,7 @@ def map_unit(at: At, old: RefArticle, new_no: int, new: RefArticle) -> tuple[At 
     if para_no > len(old.paras):
         return None, "", ""
     old_para = old.paras[para_no - 1]
-    index, _ = _best_index(old_para.text + "".join(old_para.items), [p.text + "".join(p.items) for p in new.paras])
+    index, _ = _best_index(_para_plain(old_para), [_para_plain(p) for p in new.paras])
     if index is None:
         return None, old_para.text, ""
     new_para = new.paras[index]

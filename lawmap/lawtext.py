@@ -5,6 +5,7 @@ Used to check quoted articles against the reference and to print a ready-to-past
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,6 +61,14 @@ def parse_law_text(text: str) -> dict[int, RefArticle]:
 
 
 def load_reference(path: Path) -> dict[int, RefArticle]:
+    """The parsed text of a reference file, parsed once per file state: the quote check, the amendment pages and
+    law-update all read the same files in one build (callers only read the result)."""
+    stat = path.stat()
+    return _parsed(Path(path).resolve(), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=256)
+def _parsed(path: Path, mtime_ns: int, size: int) -> dict[int, RefArticle]:
     return parse_law_text(path.read_text(encoding="utf-8"))
 
 

@@ -43,9 +43,8 @@ def _shown(folder: Path) -> str:
 
 
 def check_quotes(model: Model, report: Report, folder: Path | None = None) -> None:
-    """Every version's reference file exists; every quoted article of it equals the reference (each file parsed once)."""
+    """Every version's reference file exists; every quoted article of it equals the reference."""
     folder = folder or reference_dir()
-    parsed: dict[Path, dict[int, RefArticle]] = {}
     for law in model.laws.values():
         for version in law.versions.values():
             if not version.reference:
@@ -56,10 +55,9 @@ def check_quotes(model: Model, report: Report, folder: Path | None = None) -> No
                 continue
             if not version.articles:
                 continue
-            if path not in parsed:
-                parsed[path] = load_reference(path)
+            reference = load_reference(path)  # parsed once per file (lawtext caches it)
             for article in version.articles.values():
-                _compare_article(law, version, article, parsed[path].get(article.no), report)
+                _compare_article(law, version, article, reference.get(article.no), report)
 
 
 def _compare_article(law: Law, version: Version, article: Article, theirs: RefArticle | None, report: Report) -> None:

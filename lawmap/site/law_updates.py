@@ -68,7 +68,9 @@ def render(model, key: str = "") -> str:
     if not where.is_dir():
         return render_template("law_updates.md.j2", here, missing=str(where), pending=[], amended=[], split=False,
                                law=None)
-    pending, amended = _pending(model, where), _amended(model, where)
+    if "law_updates" not in model.derived:  # once per model, not once per sub-page
+        model.derived["law_updates"] = (_pending(model, where), _amended(model, where))
+    pending, amended = model.derived["law_updates"]
     law = model.laws[key] if key else None
     if law is not None:
         pending = [g for g in pending if g["law"].id == key]
