@@ -1,9 +1,10 @@
 """Benchmark-only MkDocs hook: dumps the site as plain files, so the same pages can be built with the data layer off.
 
 Listed as a hook, so it runs after the lawmap plugin and mkdocs-macros (and sees what they produced) in the capture config run.py writes.
-Into $LAWMAP_BENCH_PLAIN it writes: docs/<page>.md — each page's Markdown after the macros ran, with its front
-matter; docs/<file> — every other file of the site that is not from the theme (assets, the generated API/feeds);
-config.json — the values the lawmap plugin put into the config (site name, jieba dictionary path).
+Into $LAWMAP_BENCH_PLAIN it writes: docs/<page>.md — each page's Markdown after the macros ran (a generated page's is its finished
+HTML), with its front matter; docs/<file> — every other file of the site that is not from the theme (assets, the generated API/feeds);
+config.json — the values the lawmap plugin put into the config (site name, jieba dictionary path, which search,
+the search box's CSS/JS).
 """
 from __future__ import annotations
 
@@ -30,7 +31,9 @@ def on_config(config):
         OUT.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(dictionary, OUT / "jieba_dict_user.txt")
     found = {"extra": dict(config.extra), "site_name": config.site_name, "site_description": config.site_description,
-             "jieba_dict_user": str(OUT / "jieba_dict_user.txt") if dictionary else None}
+             "jieba_dict_user": str(OUT / "jieba_dict_user.txt") if dictionary else None,
+             "search_enabled": search is not None and search.config.get("enabled", True),
+             "extra_css": list(config.extra_css), "extra_javascript": [str(s) for s in config.extra_javascript]}
     (OUT / "config.json").write_text(json.dumps(found, ensure_ascii=False, default=str), encoding="utf-8")
 
 

@@ -1,8 +1,9 @@
 """The two extra MkDocs configs the benchmark builds with, both derived from the repository's mkdocs.yml.
 
 - capture: the real config plus benchmarks/capture_hook.py (dumps every rendered page and file as plain files);
-- plain: the same theme, Markdown extensions, nav and search settings over those plain files, with the data layer
-  off — no lawmap plugin, no mkdocs-macros — and the values the plugin would have set written in directly.
+- plain: the same theme, Markdown extensions, nav and search over those plain files (Material's search, or the same
+  Pagefind run when the site used Pagefind: pagefind_hook.py), with the data layer off — no lawmap plugin, no
+  mkdocs-macros — and the values the plugin would have set (names, search box CSS/JS) written in directly.
 Relative paths of the original become absolute, so both configs can live in a temp dir.
 """
 from __future__ import annotations
@@ -54,17 +55,21 @@ def write_plain(path: Path, plain_dir: Path) -> Path:
     captured = json.loads((plain_dir / "config.json").read_text(encoding="utf-8"))
     config = _absolute(_original())
     config["docs_dir"] = str(plain_dir / "docs")
-    config["hooks"] = []
+    pagefind = not captured.get("search_enabled", True)  # the site searched with Pagefind, not Material's search
+    config["hooks"] = [str(ROOT / "benchmarks" / "pagefind_hook.py")] if pagefind else []
     plugins = []
     for entry in config.get("plugins", []):
         name = _plugin_name(entry)
         if name in DATA_LAYER_PLUGINS:
             continue
-        if name in ("search", "material/search") and captured.get("jieba_dict_user"):
-            entry = {name: dict(entry[name] if isinstance(entry, dict) else {},
-                                jieba_dict_user=captured["jieba_dict_user"])}
+        if name in ("search", "material/search"):
+            options = dict(entry[name] if isinstance(entry, dict) else {})
+            if captured.get("jieba_dict_user"):
+                options["jieba_dict_user"] = captured["jieba_dict_user"]
+            entry = {name: dict(options, enabled=not pagefind)}
         plugins.append(entry)
     config["plugins"] = plugins
+    config["extra_css"], config["extra_javascript"] = captured["extra_css"], captured["extra_javascript"]
     config["extra"] = captured["extra"]
     config["site_name"], config["site_description"] = captured["site_name"], captured["site_description"]
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import gzip
 import html
+import io
 import json
 import re
 import unicodedata
+import zipfile
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Iterable
+from pathlib import Path, PurePosixPath
+from typing import BinaryIO, Iterable
 
 from .pii_numbers import BANK_CARD, ID_CARD, MOBILE, find_numbers, luhn_ok, plausible_id  # noqa: F401
 
@@ -36,6 +38,7 @@ _ADDRESS_RES = [
 _ADDRESS_HINTS = [re.compile(r"[路街道巷同弄]\s*\d"), re.compile(r"栋|幢|号楼"), re.compile(r"[组社]\s*\d"), None]
 TEXT_SUFFIXES = {".html", ".htm", ".json", ".geojson", ".csv", ".tsv", ".txt", ".xml", ".md", ".yaml", ".yml"}
 SCANNED_SUFFIXES = TEXT_SUFFIXES | {".xlsx", ".pf_fragment"}
+_XML_TAG = re.compile(r"<[^>]*>")
 SKIPPED_DIRS = ("assets/javascripts", "assets/stylesheets", "assets/images")
 
 
@@ -135,23 +138,43 @@ def _json_strings(value, path: str = "$"):
 
 
 def scan_json(raw: str, allowed: Allowed | None = None) -> list[Finding]:
-    """JSON (e.g. the search index, which escapes Chinese as \\uXXXX): scan each decoded string, keep its path."""
+    """JSON (e.g. the search index, which escapes Chinese as \\uXXXX): scan each decoded string, keep its path.
+
+    The strings are first scanned together, one per line (no number runs across a line break): only when that finds
+    something is each string scanned on its own, for its exact path."""
     try:
         data = json.loads(raw)
     except ValueError:
         return scan_text(raw, allowed)
+    strings = list(_json_strings(data))
+    if not scan_text("\n".join(value for _, value in strings), allowed):
+        return []
     findings = []
-    for path, value in _json_strings(data):
+    for path, value in strings:
         for f in scan_text(value, allowed):
             line = raw.count("\n", 0, max(raw.find(f.text), 0)) + 1
             findings.append(Finding(f.kind, f.text, line, 1, path))
     return findings
 
 
-def scan_xlsx(path: Path, allowed: Allowed | None = None) -> list[Finding]:
+def _xlsx_text(source: Path | BinaryIO) -> str:
+    """Every cell's text of a workbook, one per line, read straight from its XML parts (shared and inline strings,
+    values): a quick first pass, so openpyxl reads the workbook only when that finds something."""
+    with zipfile.ZipFile(source) as book:
+        parts = [book.read(n).decode("utf-8", errors="replace") for n in book.namelist()
+                 if n.startswith("xl/") and n.endswith(".xml") and ("sharedStrings" in n or "/worksheets/" in n)]
+    return "\n".join(html.unescape(_XML_TAG.sub("\n", part)) for part in parts)
+
+
+def scan_xlsx(source: Path | BinaryIO, allowed: Allowed | None = None) -> list[Finding]:
+    """Every finding with its sheet!cell."""
+    if not scan_text(_xlsx_text(source), allowed):
+        return []
+    if not isinstance(source, Path):
+        source.seek(0)
     from openpyxl import load_workbook
     findings = []
-    workbook = load_workbook(path, read_only=True, data_only=True)
+    workbook = load_workbook(source, read_only=True, data_only=True)
     for sheet in workbook.worksheets:
         for row in sheet.iter_rows():
             for cell in row:
@@ -163,19 +186,28 @@ def scan_xlsx(path: Path, allowed: Allowed | None = None) -> list[Finding]:
 
 
 def scan_file(path: Path, allowed: Allowed | None = None) -> list[Finding]:
-    suffix = path.suffix.lower()
+    return scan_bytes(path.name, path.read_bytes(), allowed)
+
+
+def scan_bytes(name: str, data: bytes, allowed: Allowed | None = None) -> list[Finding]:
+    """A published file's content, read by its name's suffix (the build scans files as it produces them)."""
+    suffix = PurePosixPath(name).suffix.lower()
     if suffix == ".xlsx":
-        return scan_xlsx(path, allowed)
+        return scan_xlsx(io.BytesIO(data), allowed)
     if suffix == ".pf_fragment":  # a Pagefind search result: gzip of "pagefind_dcd" + JSON, words split by U+200B
-        raw = gzip.decompress(path.read_bytes()).decode("utf-8", errors="replace")
+        raw = gzip.decompress(data).decode("utf-8", errors="replace")
         return scan_json(raw.removeprefix("pagefind_dcd").replace("\u200b", ""), allowed)
-    raw = path.read_text(encoding="utf-8", errors="replace")
+    raw = data.decode("utf-8", errors="replace")
     if suffix in (".json", ".geojson"):
         return scan_json(raw, allowed)
     if suffix in (".html", ".htm", ".xml"):
-        # pages write "-" as &#45;: read the text as a browser shows it (entities hold no newlines, lines stay put)
-        raw = "\n".join(html.unescape(line) for line in raw.split("\n"))
+        return scan_html(raw, allowed)
     return scan_text(raw, allowed)
+
+
+def scan_html(raw: str, allowed: Allowed | None = None) -> list[Finding]:
+    """A page as a browser shows its text: pages write "-" as &#45; (entities hold no newlines: lines stay put)."""
+    return scan_text(html.unescape(raw), allowed)
 
 
 def site_files(site_dir: Path) -> list[Path]:

@@ -34,11 +34,13 @@ def offline_config(config) -> None:
     config["extra"]["polyfills"] = [SHIM_URI if p == UNPKG_SHIM else p for p in polyfills]
 
 
-def add_files(files, config, model, facts, offline: bool) -> None:
+def add_files(files, config, model, facts, offline: bool, scan=lambda path, content: None) -> None:
+    """Every export as a generated file; `scan(path, content)` sees each one as it is produced (the PII guard)."""
     _warn_about_history(facts.history)
     out = _fresh_exports_dir()
     for path, content in iter_site_files(model, facts, config.get("site_url") or ""):
         if files.get_file_from_path(path) is None:
+            scan(path, content)
             target = out / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)

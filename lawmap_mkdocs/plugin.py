@@ -1,5 +1,6 @@
 """The `lawmap` MkDocs plugin: validates the data before anything renders, names the site after the agency in the
-data, adds one generated page per model page plus the open data, and guards the output against personal data.
+data, adds one generated page per model page plus the open data, and guards the output against personal data
+(guard.py: each file scanned where it is produced).
 
 State lives on the plugin object (MkDocs keeps it across `mkdocs serve` rebuilds because it has on_startup): the
 model is reloaded only when a data file changed; the build facts (commit, dates, history) are computed once per
@@ -14,10 +15,8 @@ from pathlib import Path
 from markupsafe import escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
-from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
-from mkdocs.utils import clean_directory
 
 from lawmap import pii
 from lawmap.exports.facts import BuildFacts
@@ -27,7 +26,8 @@ from lawmap.site import all_pages
 from lawmap.site import render as render_page
 from lawmap.site.tables import label_tables
 
-from . import opendata, search, state
+from . import opendata, pages, search, state
+from .guard import PiiGuard
 
 OFFLINE_PLUGINS = ("material/offline", "offline")
 
@@ -48,6 +48,7 @@ class LawmapPlugin(BasePlugin[LawmapConfig]):
         self._signature: tuple | None = None
         self._saved_epoch: str | None = None
         self._pinned = False
+        self.guard: PiiGuard | None = None
 
     def on_startup(self, *, command, dirty):
         """Defined so MkDocs keeps this object (and its loaded model) across `mkdocs serve` rebuilds."""
@@ -71,6 +72,7 @@ class LawmapPlugin(BasePlugin[LawmapConfig]):
         self._restore_build_date()  # the build facts are computed against the caller's environment, not our pin
         self.facts = BuildFacts.of(self.model, self.data_dir)
         self._pin_build_date()
+        self.guard = PiiGuard(pii.Allowed.from_agency(agency.data))  # a new one per build (mkdocs serve rebuilds)
         search.set_user_dict(config, self.model)
         search.choose(config, self.search_mode)
         for name in OFFLINE_PLUGINS:
@@ -106,11 +108,15 @@ class LawmapPlugin(BasePlugin[LawmapConfig]):
         search.keep_terms_whole(config, self.model)
 
     def on_files(self, files, *, config):
+        titles = pages.nav_titles(config.nav)
         for page in all_pages(self.model):
             if files.get_file_from_path(page.src_uri) is None:
                 content = f'{{{{ render("{page.kind}", "{page.key}") }}}}\n'
-                files.append(File.generated(config, page.src_uri, content=content))
-        opendata.add_files(files, config, self.model, self.facts, self.config.offline)  # api/v1/, feeds, downloads
+                file = File.generated(config, page.src_uri, content=content)
+                files.append(file)
+                pages.GeneratedPage(titles.get(page.src_uri), file, config)  # sets file.page: rendered once
+        opendata.add_files(files, config, self.model, self.facts, self.config.offline,  # api/v1/, feeds, downloads
+                           scan=self.guard.scan)
         return files
 
     def on_env(self, env, *, config, files):
@@ -135,6 +141,11 @@ class LawmapPlugin(BasePlugin[LawmapConfig]):
         """One generated page (or page section), for macros.py."""
         return render_page(self.model, kind, key, self.facts)
 
+    @event_priority(-100)  # last: the page as it is written
+    def on_post_page(self, output, *, page, config):
+        self.guard.scan(page.file.dest_uri, output)
+        return output
+
     @event_priority(-50)  # after the search plugin wrote its index, before Material's offline plugin inlines it
     def on_post_build(self, *, config):
         try:
@@ -143,19 +154,10 @@ class LawmapPlugin(BasePlugin[LawmapConfig]):
             search.rewrite_index(config["site_dir"], opendata.index_location if self.config.offline else None)
             if self.search_mode != "lunr":
                 search.run_pagefind(config["site_dir"])
-            self._pii_guard(config)  # last: every page, the search index and every export are written by now
+            self.guard.scan_rest(config["site_dir"])  # last: every file is written by now
+            self.guard.fail_if_found(config["site_dir"])
         finally:
             self._restore_build_date()
 
     def on_build_error(self, *, error):
         self._restore_build_date()
-
-    def _pii_guard(self, config) -> None:
-        """Fail the build when any published file holds a 身份证号, mobile, bank card or personal address (file:line)."""
-        findings = pii.scan_site(config["site_dir"], pii.Allowed.from_agency(self.model.agency.data))
-        for file, finding in findings:
-            state.log.error(pii.describe(file, finding))
-        if findings:
-            clean_directory(config["site_dir"])  # nothing a deploy step could publish is left behind
-            raise Abort(f"生成的站点中有 {len(findings)} 处未脱敏的个人信息，已清空 {config['site_dir']}，站点不得发布"
-                        f"（见上方 文件:行 列表）")

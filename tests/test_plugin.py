@@ -75,3 +75,17 @@ def test_a_second_build_without_an_end_does_not_keep_the_first_builds_date(plugi
     plugin.on_config(config)
     plugin.on_build_error(error=None)
     assert "SOURCE_DATE_EPOCH" not in os.environ
+
+
+def test_generated_pages_are_rendered_once_with_their_title_and_table_of_contents(built_site):
+    """A generated page's HTML is written by its renderer and not passed through Markdown again (pages.py): the
+    page still gets its <title>, its table of contents, and no Markdown syntax is left showing."""
+    power = (built_site / "powers" / "SNMZ-XK-001" / "index.html").read_text(encoding="utf-8")
+    assert "<title>社会团体成立、变更、注销登记及修改章程核准 - " in power
+    toc = power[power.index('md-nav--secondary'):]
+    assert 'href="#subitems" class="md-nav__link"' in toc and 'href="#bases" class="md-nav__link"' in toc
+    report = (built_site / "disclosure" / "reports" / "2023" / "index.html").read_text(encoding="utf-8")
+    assert 'href="#s2-1-1" class="md-nav__link"' in report[report.index('md-nav--secondary'):]  # an <h4> nested
+    for page in built_site.rglob("index.html"):
+        article = page.read_text(encoding="utf-8").split("<article", 1)[-1]
+        assert "<p>#" not in article and "{#" not in article, page

@@ -2,7 +2,6 @@
 section by section with the report's own numbering as anchors, so every figure can link to the words it comes from."""
 from __future__ import annotations
 
-from markupsafe import Markup
 
 from ..disclosure import records
 from . import Page, PageKind, register
@@ -15,7 +14,7 @@ def pages(model):
 
 
 def _level(section_id: str) -> int:
-    """一 → 2 (##), 二(一) → 3, 二(一)1 → 4."""
+    """一 → 2 (<h2>), 二(一) → 3, 二(一)1 → 4."""
     if "(" not in section_id:
         return 2
     return 3 if section_id.endswith(")") else 4
@@ -35,8 +34,8 @@ def render(model, key: str) -> str:
     report = records(model).reports.get(int(key))
     if report is None:
         raise KeyError(f"没有 {key} 年度的报告")
-    sections = [{"s": s, "hashes": Markup("#" * _level(s["id"])), "anchor": dc.section_anchor(s["id"]), "label": _label(s["id"], s["heading"]),
-                 "paras": [p for p in s.get("text", "").split("\n") if p.strip()]} for s in report["sections"]]
+    sections = [{"s": s, "level": _level(s["id"]), "anchor": dc.section_anchor(s["id"]),
+                 "label": _label(s["id"], s["heading"]), "paras": [p for p in s.get("text", "").split("\n") if p.strip()]} for s in report["sections"]]
     return render_template("disclosure_report.md.j2", dc.report_src(report["year"]), dc=dc, r=report, sections=sections,
                            figure_count=len(report["figures"]))
 

@@ -30,11 +30,11 @@ def _url(here: str):
 def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, finalize=_finalize,
                       undefined=StrictUndefined,  # a misspelt name fails the build; optional keys: .get()
-                      comment_start_string="{##", comment_end_string="##}",  # {#id} is Markdown attr_list
+                      comment_start_string="{##", comment_end_string="##}",  # {# is left to the page text
                       lstrip_blocks=True, keep_trailing_newline=True)
     env.globals.update(links=links, cn=int_to_cn, cite=cite, At=At, example_reason=EXAMPLE_REASON)
     env.filters["md"] = lambda v: Markup(md(v))
-    env.filters["id"] = lambda v: Markup(escape(v))  # ids/anchors are [a-z0-9-] by schema; kept raw for {#id}
+    env.filters["id"] = lambda v: Markup(escape(v))  # ids/anchors are [a-z0-9-] by schema
     return env
 
 
