@@ -1,7 +1,9 @@
 """The build's personal-data guard: every published file is scanned where the build produces it, once.
 
-Pages are scanned as MkDocs writes them (on_post_page, the whole page as published, so line numbers are the file's),
-the open data as each export is produced; after the build, every other file except the search indexes, whose text
+A page's content is scanned as it is made (on_page_content); only a page where that finds something is scanned
+again whole as MkDocs writes it, so the message gives the published file's line. The theme's frame around the
+content (site name, footer, nav) is the same on every page and is scanned once, in 404.html. The open data is
+scanned as each export is produced; after the build, every other file except the search indexes, whose text
 is that of the pages already scanned (Pagefind's fragments, Material's search_index.json; their search tags are
 codes and data/synonyms.yaml words, which `lawmap check` scanned). No output file is read
 back that the build already had in memory. Any finding fails the build and empties the output folder.
@@ -25,6 +27,7 @@ class PiiGuard:
         self.allowed = allowed
         self.findings: list[tuple[str, pii.Finding]] = []
         self.scanned: set[str] = set()
+        self.flagged: set[str] = set()
 
     def scan(self, path: str, content: bytes | str) -> None:
         """One published file (path relative to the site), from the content the build holds."""
@@ -34,6 +37,16 @@ class PiiGuard:
         else:
             found = pii.scan_bytes(path, content, self.allowed)
         self.findings.extend((path, f) for f in found)
+
+    def scan_content(self, page, html: str) -> None:
+        """A page's content; a finding marks the page for scan_page (the published file's line numbers)."""
+        if pii.scan_html(html, self.allowed):
+            self.flagged.add(page.file.dest_uri)
+
+    def scan_page(self, page, output: str) -> None:
+        if page.file.dest_uri in self.flagged:
+            self.scan(page.file.dest_uri, output)
+        self.scanned.add(page.file.dest_uri)
 
     def scan_rest(self, site_dir: str | Path) -> None:
         """The files produced without passing through scan(): sitemap, 404 page, copied docs files …"""

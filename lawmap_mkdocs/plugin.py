@@ -133,9 +133,12 @@ class LawmapPlugin(BasePlugin[LawmapConfig]):
         return markdown
 
     def on_page_content(self, html, *, page, config, files):
-        """Label table cells with their column names, so tables read as cards on a phone (lawmap/site/tables.py)."""
+        """Label table cells with their column names, so tables read as cards on a phone (lawmap/site/tables.py);
+        the search tags for Pagefind; the content scanned for personal data (guard.py)."""
         html = label_tables(html)
-        return html + search.tags_html(page) if self.search_mode != "lunr" else html
+        html = html + search.tags_html(page) if self.search_mode != "lunr" else html
+        self.guard.scan_content(page, html)
+        return html
 
     def render(self, kind: str, key: str = "") -> str:
         """One generated page (or page section), for macros.py."""
@@ -143,7 +146,7 @@ class LawmapPlugin(BasePlugin[LawmapConfig]):
 
     @event_priority(-100)  # last: the page as it is written
     def on_post_page(self, output, *, page, config):
-        self.guard.scan(page.file.dest_uri, output)
+        self.guard.scan_page(page, output)
         return output
 
     @event_priority(-50)  # after the search plugin wrote its index, before Material's offline plugin inlines it
