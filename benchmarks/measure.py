@@ -37,11 +37,15 @@ def process(command: list[str], log: Path, env: dict | None = None) -> dict:
 
 
 def build(site_dir: Path, config: Path | None = None, env: dict | None = None) -> dict:
-    """`mkdocs build --strict` in a child process (see `process`)."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)]
+    """`mkdocs build --strict` in a child process (see `process`); also `own_peak_mb`, the peak of the Python
+    process alone (mkdocs_peak.py), where `peak_mb` is that of the process tree (Pagefind's child included)."""
+    command = [sys.executable, "-m", "benchmarks.mkdocs_peak", "build", "--strict", "-d", str(site_dir)]
     if config is not None:
         command += ["-f", str(config)]
-    return process(command, site_dir.with_suffix(".log"), env)
+    peak_file = site_dir.with_suffix(".peak")
+    peak_file.unlink(missing_ok=True)
+    result = process(command, site_dir.with_suffix(".log"), dict(env or {}, LAWMAP_BENCH_PEAK_FILE=str(peak_file)))
+    return dict(result, own_peak_mb=int(peak_file.read_text()) / 1024)
 
 
 def spread(values: list[float]) -> dict:

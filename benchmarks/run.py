@@ -19,6 +19,7 @@ from pathlib import Path
 from benchmarks import configs, measure, synth
 
 ROOT = Path(__file__).resolve().parent.parent
+BUILD_FIGURES = ("cpu", "wall", "peak_mb", "own_peak_mb")
 TARGETS = {"build ratio": 1.10, "check ratio 1×": 2.0, "check ratio ≥10×": 1.5, "check memory ratio": 10.0,
            "first load KB": 150, "largest page MB": 1.0}
 
@@ -62,9 +63,10 @@ def run_scale(scale: int, out: Path, pairs: int) -> dict:
     site = scale_dir / "site-a"
     path = largest_power_page(site)
     row = {"scale": scale, **counts, "pairs": pairs, "a_runs": runs_a, "b_runs": runs_b,
-           "a": {k: measure.spread([r[k] for r in runs_a]) for k in ("cpu", "wall", "peak_mb")},
-           "b": {k: measure.spread([r[k] for r in runs_b]) for k in ("cpu", "wall", "peak_mb")},
+           "a": {k: measure.spread([r[k] for r in runs_a]) for k in BUILD_FIGURES},
+           "b": {k: measure.spread([r[k] for r in runs_b]) for k in BUILD_FIGURES},
            "ratio": measure.paired(runs_a, runs_b), "memory_ratio": measure.paired(runs_a, runs_b, "peak_mb"),
+           "own_memory_ratio": measure.paired(runs_a, runs_b, "own_peak_mb"),
            "check": check, "first_load": {"path": path, **measure.first_load(site, path)},
            "largest_pages": measure.largest_pages(site), **measure.site_sizes(site)}
     print(f"  {scale}×: build ratio {row['ratio']['median']:.2f} [{row['ratio']['min']:.2f}–{row['ratio']['max']:.2f}], "
@@ -78,7 +80,7 @@ def _range(s: dict, digits: int = 2) -> str:
 
 def tables(rows: list[dict]) -> str:
     build = ["| data | pages | (a) data → site, CPU s | (b) plain pages, CPU s | (a)/(b) per pair, median [min–max] "
-             "| IQR of (a)/(b) | peak MB (a / b) | site MB | search index KB gz |",
+             "| IQR of (a)/(b) | peak MB, process tree (a / b) | peak MB, Python alone (a / b), ratio | site MB |",
              "|---|---|---|---|---|---|---|---|---|"]
     check = ["| data | YAML files / MB | `lawmap check` CPU s | bare parse CPU s | check/parse per pair, median [min–max] "
              "| first check (empty schema cache) CPU s | peak MB (check / parse) |", "|---|---|---|---|---|---|---|"]
@@ -88,7 +90,8 @@ def tables(rows: list[dict]) -> str:
         a, b, c, f = r["a"], r["b"], r["check"], r["first_load"]
         build.append(f"| {name} | {r['pages']} | {_range(a['cpu'], 1)} | {_range(b['cpu'], 1)} | {_range(r['ratio'])} "
                      f"| {r['ratio']['q1']:.2f}–{r['ratio']['q3']:.2f} | {a['peak_mb']['median']:.0f} / "
-                     f"{b['peak_mb']['median']:.0f} | {r['site_mb']:.1f} | {r['index_gz_kb']:.0f} |")
+                     f"{b['peak_mb']['median']:.0f} | {a['own_peak_mb']['median']:.0f} / {b['own_peak_mb']['median']:.0f}, "
+                     f"{r['own_memory_ratio']['median']:.2f} | {r['site_mb']:.1f} |")
         check.append(f"| {r['scale']}× | {c['files']} / {c['mb']:.1f} | {_range(c['check']['cpu'])} "
                      f"| {_range(c['parse']['cpu'])} | {_range(c['ratio'])} | {c['cold']['cpu']:.2f} "
                      f"| {c['check']['peak_mb']['median']:.0f} / {c['parse']['peak_mb']['median']:.0f} |")

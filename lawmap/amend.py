@@ -55,15 +55,19 @@ def _ratio(a: str, b: str) -> float:
 
 
 def best_match(text: str, new: dict[int, RefArticle], prefer: int) -> Match:
-    """The new article closest in text; at equal score the one with the same number."""
-    texts = {no: article_text(a) for no, a in new.items()}
+    """The new article closest in text; at equal score the one with the same number.
+
+    An article kept word for word scores 1.0: then only articles within CLOSE of it can be candidates, and the
+    quick upper bounds of difflib rule out the others without computing their ratio (most articles are kept)."""
+    texts = _article_texts(new)
+    floor = 1.0 - CLOSE if text in texts.values() else HINT_RATIO
     matcher = difflib.SequenceMatcher(None, autojunk=False)
     matcher.set_seq2(text)
     scored = []
     for no, candidate in texts.items():
         matcher.set_seq1(candidate)
-        if matcher.real_quick_ratio() >= HINT_RATIO and matcher.quick_ratio() >= HINT_RATIO:
-            scored.append((matcher.ratio(), no == prefer, no))
+        if matcher.real_quick_ratio() >= floor and matcher.quick_ratio() >= floor:
+            scored.append((1.0 if candidate == text else matcher.ratio(), no == prefer, no))
     scored = sorted(s for s in scored if s[0] >= HINT_RATIO)[::-1]
     if not scored:
         return Match(prefer, None, 0.0)
@@ -71,6 +75,17 @@ def best_match(text: str, new: dict[int, RefArticle], prefer: int) -> Match:
     if ratio < MIN_RATIO:  # no same provision: name the nearest ones as hints
         return Match(prefer, None, ratio, [(n, r) for r, _, n in scored[:3]])
     return Match(prefer, no, ratio, [(n, r) for r, _, n in scored[1:] if r >= ratio - CLOSE])
+
+
+_TEXTS: dict[int, tuple[dict, dict[int, str]]] = {}
+
+
+def _article_texts(articles: dict[int, RefArticle]) -> dict[int, str]:
+    """article_text of each article of a version, once per articles dict (reference texts are parsed once per file)."""
+    cached = _TEXTS.get(id(articles))
+    if cached is None or cached[0] is not articles:
+        cached = _TEXTS[id(articles)] = (articles, {no: article_text(a) for no, a in articles.items()})
+    return cached[1]
 
 
 def map_articles(old: dict[int, RefArticle], new: dict[int, RefArticle], numbers) -> dict[int, Match]:

@@ -1,13 +1,17 @@
-"""Generated pages rendered once: their renderers write finished HTML, so MkDocs' Markdown pass is skipped for them.
+"""Generated pages rendered once: the page's renderer (lawmap.site) writes its finished HTML, and nothing renders it
+again — no Jinja pass of mkdocs-macros over it, no Markdown pass of MkDocs.
 
-A generated page's source is a one-line macro call; mkdocs-macros replaces it with the renderer's HTML (page.markdown).
-Running Python-Markdown over that HTML again would only re-parse it (three quarters of a plain MkDocs build's time),
-so `GeneratedPage.render` takes it as the content and reads the table of contents, the title and the anchors off the
-headings the templates write (`<h2 id="…">`). MkDocs lets a plugin set `File.page` to a `Page` subclass.
+MkDocs lets a plugin set `File.page` to a `Page` subclass. `GeneratedPage.read_source` takes the renderer's HTML as
+the page's source (meta `render_macros: false` tells mkdocs-macros to leave it as it is, so data never reaches Jinja
+as template text); `render` takes that as the content and reads the table of contents, the title and the anchors
+off the headings the templates write (`<h2 id="…">`). Running Python-Markdown over the HTML would only re-parse it:
+three quarters of a plain MkDocs build's time (benchmarks/README.md). Hand-written pages (docs/) still go through
+mkdocs-macros and Markdown, and may call the same renderers as macros (macros.py).
 """
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from markdown.extensions.toc import nest_toc_tokens
 from mkdocs.structure.pages import Page
@@ -19,7 +23,16 @@ _ANCHOR = re.compile(r'\bid="([^"]+)"')
 
 
 class GeneratedPage(Page):
-    """A page whose Markdown, after the macros ran, is already its HTML."""
+    """A page of the model: `source()` returns its HTML (called when MkDocs reads the page, so one page's HTML is
+    made at a time, as MkDocs reads Markdown files)."""
+
+    def __init__(self, title, file, config, source: Callable[[], str]):
+        super().__init__(title, file, config)
+        self._source = source
+
+    def read_source(self, config) -> None:
+        self.markdown = self._source()
+        self.meta = {"render_macros": False}
 
     def render(self, config, files) -> None:
         html = self.markdown or ""

@@ -4,12 +4,14 @@ data, adds one generated page per model page plus the open data, and guards the 
 
 State lives on the plugin object (MkDocs keeps it across `mkdocs serve` rebuilds because it has on_startup): the
 model is reloaded only when a data file changed; the build facts (commit, dates, history) are computed once per
-build and passed to every page and export. Each generated page is a one-line macro call `{{ render("kind", "key") }}`
-that mkdocs-macros renders with lawmap.site (macros.py), so data never reaches Jinja as template text.
+build and passed to every page and export. Each generated page is rendered once, by its renderer in lawmap.site
+(pages.py): neither mkdocs-macros nor Markdown passes over it again, so data never reaches Jinja as template text.
+Hand-written pages in docs/ reach the same renderers through mkdocs-macros (macros.py).
 """
 from __future__ import annotations
 
 import os
+from functools import partial
 from pathlib import Path
 
 from markupsafe import escape
@@ -110,11 +112,11 @@ class LawmapPlugin(BasePlugin[LawmapConfig]):
     def on_files(self, files, *, config):
         titles = pages.nav_titles(config.nav)
         for page in all_pages(self.model):
-            if files.get_file_from_path(page.src_uri) is None:
-                content = f'{{{{ render("{page.kind}", "{page.key}") }}}}\n'
-                file = File.generated(config, page.src_uri, content=content)
+            if files.get_file_from_path(page.src_uri) is None:  # a file in docs/ takes the place of a generated one
+                file = File.generated(config, page.src_uri, content=f"<!-- lawmap: {page.kind} {page.key} -->\n")
                 files.append(file)
-                pages.GeneratedPage(titles.get(page.src_uri), file, config)  # sets file.page: rendered once
+                source = partial(self.render, page.kind, page.key)
+                pages.GeneratedPage(titles.get(page.src_uri), file, config, source)  # sets file.page
         opendata.add_files(files, config, self.model, self.facts, self.config.offline,  # api/v1/, feeds, downloads
                            scan=self.guard.scan)
         return files
@@ -141,7 +143,7 @@ class LawmapPlugin(BasePlugin[LawmapConfig]):
         return html
 
     def render(self, kind: str, key: str = "") -> str:
-        """One generated page (or page section), for macros.py."""
+        """One generated page (or page section): for GeneratedPage and for macros.py."""
         return render_page(self.model, kind, key, self.facts)
 
     @event_priority(-100)  # last: the page as it is written
