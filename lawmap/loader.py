@@ -7,6 +7,7 @@ import os
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable, Iterator
 
 from . import build, legal_rules, pii, privacy, quotes, rules
 from .diagnostics import Pos, Report
@@ -47,9 +48,9 @@ def _display(path: Path, data_dir: Path) -> str:
 
 
 def _load(paths: list[Path], kind: str, data_dir: Path, report: Report, dropped: list[str],
-          texts: dict[Path, str]) -> list[Document]:
-    """Load and schema-check each file; a file that fails is left out of the model (and named in `dropped`)."""
-    docs = []
+          scan: Callable[[Path, str], None]) -> Iterator[Document]:
+    """Load, scan for personal data and schema-check each file, one at a time (a caller that builds each document as
+    it comes never holds more than one file's node positions); a file that fails is left out (named in `dropped`)."""
     for path in paths:
         if not path.resolve().is_relative_to(data_dir):
             report.error(Pos(_display(path, data_dir)), f"指向数据文件夹之外（{path.resolve()}）的链接不予读取")
@@ -57,12 +58,35 @@ def _load(paths: list[Path], kind: str, data_dir: Path, report: Report, dropped:
             continue
         doc = load_yaml(path, _display(path, data_dir), report)
         if doc is not None:
-            texts[path] = doc.text
+            scan(path, doc.text)
+            doc.text = ""  # scanned: not kept
         if doc is not None and check_schema(doc, kind, report):
-            docs.append(doc)
+            yield doc
         else:
             dropped.append(str(path))
-    return docs
+
+
+class _Scanner:
+    """The PII scan of each data file as the loader reads it; what agency.yaml allows is known once it is loaded
+    (texts read before that wait for it)."""
+
+    def __init__(self, data_dir: Path, report: Report):
+        self.data_dir, self.report, self.allowed = data_dir, report, None
+        self.scanned: set[Path] = set()
+        self.waiting: list[tuple[Path, str]] = []
+
+    def __call__(self, path: Path, text: str) -> None:
+        self.scanned.add(path)
+        if self.allowed is None:
+            self.waiting.append((path, text))
+        else:
+            privacy.check_text(_display(path, self.data_dir), text, self.allowed, self.report)
+
+    def allow(self, agency_data) -> None:
+        self.allowed = pii.Allowed.from_agency(agency_data)
+        for path, text in self.waiting:
+            self(path, text)
+        self.waiting = []
 
 
 @contextmanager
@@ -95,29 +119,28 @@ def load_project(data_dir: str | Path = "data", on: str | None = None, kinds: li
     if not agency_path.exists():
         report.error(Pos(_display(agency_path, data_dir)), "缺少 agency.yaml（机关信息）")
     dropped: list[str] = []
-    texts: dict[Path, str] = {}
-    agency_docs = _load([agency_path] if agency_path.exists() else [], "agency", data_dir, report, dropped, texts)
-    law_docs = _load(sorted((data_dir / "laws").glob("*.yaml")), "law", data_dir, report, dropped, texts)
-    area_docs = _load(sorted((data_dir / "areas").glob("*.yaml")), "area", data_dir, report, dropped, texts)
-
+    scan = _Scanner(data_dir, report)
+    agency_docs = list(_load([agency_path] if agency_path.exists() else [], "agency", data_dir, report, dropped, scan))
+    scan.allow(agency_docs[0].data if agency_docs else None)
+    law_docs = list(_load(sorted((data_dir / "laws").glob("*.yaml")), "law", data_dir, report, dropped, scan))
+    areas = [build.build_area(d) for d in _load(sorted((data_dir / "areas").glob("*.yaml")), "area", data_dir,
+                                                   report, dropped, scan)]
     laws = [build.build_law(d) for d in law_docs]
     model = Model(agency=build.build_agency(agency_docs[0]) if agency_docs else None,
-                  laws={law.id: law for law in reversed(laws)}, today=on,
-                  areas=sorted((build.build_area(d) for d in area_docs), key=lambda a: (a.order, a.id)))
-    files = [d.file for d in agency_docs + law_docs + area_docs]
+                  laws={law.id: law for law in reversed(laws)}, today=on, areas=sorted(areas, key=lambda a: (a.order, a.id)))
+    files = [d.file for d in agency_docs + law_docs] + [a.file for a in areas]
     repealed_path = data_dir / "laws-repealed.yaml"
-    repealed_docs = _load([repealed_path] if repealed_path.exists() else [], "laws-repealed", data_dir, report, dropped,
-                          texts)
+    repealed_docs = list(_load([repealed_path] if repealed_path.exists() else [], "laws-repealed", data_dir, report,
+                               dropped, scan))
     model.repealed = [law for d in repealed_docs for law in d.data["laws"]]
     files += [d.file for d in repealed_docs]
     for kind in kinds:
-        docs = _load(sorted(data_dir.glob(kind.pattern)), kind.schema, data_dir, report, dropped, texts)
+        docs = list(_load(sorted(data_dir.glob(kind.pattern)), kind.schema, data_dir, report, dropped, scan))
         files += [d.file for d in docs]
         kind.build(docs, model, report)
 
     _validate(model, laws, law_docs, kinds, report, complete=not dropped)
-    allowed = pii.Allowed.from_agency(model.agency.data if model.agency else None)
-    privacy.check_files(data_dir, texts, lambda p: _display(p, data_dir), allowed, report, MAX_BYTES)
+    privacy.check_files(data_dir, scan.scanned, lambda p: _display(p, data_dir), scan.allowed, report, MAX_BYTES)
     model.problems = report.sorted()  # the staff page 待处理问题 lists them
     return Project(model, report, files)
 

@@ -49,17 +49,18 @@ def data_files(data_dir: Path) -> list[Path]:
     return sorted(p for pattern in ("*.yaml", "*.yml") for p in data_dir.rglob(pattern) if p.is_file())
 
 
-def check_files(data_dir: Path, texts: dict[Path, str], display, allowed: pii.Allowed, report: Report,
+def check_text(file: str, text: str, allowed: pii.Allowed, report: Report) -> None:
+    """One data file's text, comments included: every personal number or address in it is an error at its line."""
+    for f in pii.scan_text(text, allowed):
+        report.error(Pos(file, f.line, f.col), f"含有未脱敏的{f.kind} {f.masked()}：公开数据不得含个人信息，请删除或脱敏")
+
+
+def check_files(data_dir: Path, scanned: set[Path], display, allowed: pii.Allowed, report: Report,
                 max_bytes: int) -> None:
-    """Scan every YAML file under data_dir; texts holds those the loader already read (no second read)."""
+    """Scan every YAML file under data_dir but those in `scanned` (the loader scanned them as it read them)."""
     for path in data_files(data_dir):
-        if not path.resolve().is_relative_to(data_dir):
-            continue  # refused by the loader: a link out of the data folder
-        text = texts.get(path)
-        if text is None:
-            if path.stat().st_size > max_bytes:
-                continue  # the loader reports it as too large
-            text = path.read_bytes().decode("utf-8", "replace")
-        for f in pii.scan_text(text, allowed):
-            report.error(Pos(display(path), f.line, f.col),
-                         f"含有未脱敏的{f.kind} {f.masked()}：公开数据不得含个人信息，请删除或脱敏")
+        if path in scanned or not path.resolve().is_relative_to(data_dir):
+            continue  # scanned already, or refused by the loader: a link out of the data folder
+        if path.stat().st_size > max_bytes:
+            continue  # the loader reports it as too large
+        check_text(display(path), path.read_bytes().decode("utf-8", "replace"), allowed, report)
