@@ -17,7 +17,8 @@ from markdown.extensions.toc import nest_toc_tokens
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-_HEADING = re.compile(r'<h([1-6])(?: id="([^"]*)")?>(.*?)</h\1>', re.S)
+_HEADING = re.compile(r'<h([1-6])((?:\s[^>]*)?)>(.*?)</h\1>', re.S)
+_ID = re.compile(r'\bid="([^"]*)"')
 _TAG = re.compile(r"<[^>]*>")
 _ANCHOR = re.compile(r'\bid="([^"]+)"')
 
@@ -37,22 +38,22 @@ class GeneratedPage(Page):
     def render(self, config, files) -> None:
         html = self.markdown or ""
         self.content = html
-        tokens, title = _headings(html)
-        self.toc = get_toc(nest_toc_tokens(tokens))
-        self._title_from_render = title
+        self.toc, self._title_from_render = toc_and_title(html)
         self.present_anchor_ids = set(_ANCHOR.findall(html))
 
 
-def _headings(html: str) -> tuple[list[dict], str | None]:
-    """The <h2>…<h6> with an id as toc tokens (the <h1> is the page title, as Material reads it), and the title."""
+def toc_and_title(html: str):
+    """The table of contents of the <h2>…<h6> that have an id (the <h1> is the page title, as Material reads it),
+    and the title. Also for a hand-written page whose headings all come from a renderer (raw HTML to Markdown)."""
     tokens, title = [], None
-    for level, anchor, inner in _HEADING.findall(html):
+    for level, attributes, inner in _HEADING.findall(html):
         text = _TAG.sub("", inner).strip()
+        anchor = _ID.search(attributes)
         if level == "1":
             title = title or text
         elif anchor:
-            tokens.append({"level": int(level), "id": anchor, "name": text, "html": inner, "children": []})
-    return tokens, title
+            tokens.append({"level": int(level), "id": anchor.group(1), "name": text, "html": inner, "children": []})
+    return get_toc(nest_toc_tokens(tokens)), title
 
 
 def nav_titles(nav) -> dict[str, str]:
