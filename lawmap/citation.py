@@ -25,8 +25,10 @@ def cn_to_int(text: str) -> int:
     return total + current
 
 
+@lru_cache(maxsize=4096)
 def int_to_cn(number: int) -> str:
-    """1049 → 一千零四十九, 12 → 十二 (the form used in article numbers)."""
+    """1049 → 一千零四十九, 12 → 十二 (the form used in article numbers); cached, as pages name the same few
+    hundred article numbers over and over."""
     if number == 0:
         return DIGITS[0]
     parts, zero = [], False

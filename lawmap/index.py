@@ -42,18 +42,20 @@ def _subitem_uses(power: Power) -> list[Use]:
     return [Use(ref, ref.kind or "子项依据", sub.name, power) for sub in power.subitems for ref in sub.bases]
 
 
-def _once_per_model(compute):
-    """Compute an index once per loaded model (kept in model.derived): each law page asks for it again.
-    Callers must not change the result."""
+def once_per_model(compute):
+    """Compute something over the whole model once per loaded model (kept in model.derived): every page that asks
+    again gets the same object, so a page costs its own part, not the whole model. Callers must not change it."""
+    key = f"{compute.__module__}.{compute.__qualname__}"
+
     @wraps(compute)
     def cached(model: Model):
-        if compute.__name__ not in model.derived:
-            model.derived[compute.__name__] = compute(model)
-        return model.derived[compute.__name__]
+        if key not in model.derived:
+            model.derived[key] = compute(model)
+        return model.derived[key]
     return cached
 
 
-@_once_per_model
+@once_per_model
 def all_uses(model: Model) -> list[Use]:
     """Every resolved citation in the model, powers first, then the agency's own (执法主体, 救济途径)."""
     uses = [u for p in model.powers for u in power_uses(p)]
@@ -64,7 +66,7 @@ def all_uses(model: Model) -> list[Use]:
     return [u for u in uses if u.ref.resolved]
 
 
-@_once_per_model
+@once_per_model
 def uses_by_article(model: Model) -> dict[tuple[str, str, int], list[Use]]:
     """(law id, version id, article no) → every use of that article or of a 款/项 inside it, in data order."""
     index: dict[tuple[str, str, int], list[Use]] = defaultdict(list)
@@ -73,7 +75,7 @@ def uses_by_article(model: Model) -> dict[tuple[str, str, int], list[Use]]:
     return dict(index)
 
 
-@_once_per_model
+@once_per_model
 def uses_by_unit(model: Model) -> dict[tuple[str, str, str], list[Use]]:
     """(law id, version id, unit anchor a30 / a30-k1 / a30-k1-i4) → the uses citing exactly that unit."""
     index: dict[tuple[str, str, str], list[Use]] = defaultdict(list)

@@ -5,7 +5,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..citation import int_to_cn
-from ..index import currency_problem, uses_by_article
+from ..index import currency_problem, once_per_model, uses_by_article
 from ..model import Model, Power, Ref
 from . import links
 
@@ -89,30 +89,38 @@ def decider(power: Power) -> dict:
             "county": "县级" in power.level}
 
 
+@once_per_model
 def cited_law_ids(model: Model) -> set[str]:
     """Laws at least one resolved citation of the data points at: the one count of "laws cited" every page uses."""
-    derived = model.derived.get("cited_law_ids")
-    if derived is None:
-        derived = model.derived["cited_law_ids"] = {r.law_id for r in model.all_refs() if r.resolved}
-    return derived
+    return {r.law_id for r in model.all_refs() if r.resolved}
 
 
 def powers_citing(law, model: Model) -> list[dict]:
     """The powers relying on a law, once each (area order, then data order), with the articles they cite:
-    [{"power", "articles": [{"label": 第三十条, "id": anchor on the law page}]}]."""
-    rows: dict[str, dict] = {}
-    index = uses_by_article(model)
-    for (law_id, version_id, no), uses in sorted(index.items(), key=lambda kv: (kv[0][2], kv[0][1])):
-        if law_id != law.id:
-            continue
+    [{"power", "articles": [{"label": 第三十条, "id": anchor on the law page}]}]. Callers must not change it."""
+    return _powers_citing_by_law(model).get(law.id, [])
+
+
+@once_per_model
+def _powers_citing_by_law(model: Model) -> dict[str, list[dict]]:
+    """powers_citing for every law, in one pass over the citation index (law id → rows)."""
+    by_law: dict[str, dict[str, dict]] = {}
+    for (law_id, version_id, no), uses in sorted(uses_by_article(model).items(), key=lambda kv: (kv[0][2], kv[0][1])):
+        rows = by_law.setdefault(law_id, {})
+        law = model.laws.get(law_id) or uses[0].ref.law
         for use in uses:
             if use.power is None:
                 continue
             row = rows.setdefault(use.power.code, {"power": use.power, "articles": {}})
             row["articles"].setdefault((version_id, no), {"label": f"第{int_to_cn(no)}条",
                                                           "id": links.unit_anchor(law, version_id, f"a{no}")})
-    order = {code: i for i, code in enumerate(rows)}
     area_order = {a.id: i for i, a in enumerate(model.areas)}
+    return {law_id: _ranked(rows, area_order) for law_id, rows in by_law.items()}
+
+
+def _ranked(rows: dict[str, dict], area_order: dict[str, int]) -> list[dict]:
+    """A law's rows in area order, then data order, each with its articles as a list."""
+    order = {code: i for i, code in enumerate(rows)}
     ranked = sorted(rows.values(), key=lambda r: (area_order.get(r["power"].area.id if r["power"].area else "", 0),
                                                   order[r["power"].code]))
     return [dict(r, articles=list(r["articles"].values())) for r in ranked]
