@@ -32,9 +32,22 @@ def rel(here: str, url: str) -> str:
     """A link from the page with docs path `here` to the site path `url` (which may carry a #fragment)."""
     path, _, fragment = url.partition("#")
     start = page_url(here) or "."
-    target = posixpath.relpath(path or ".", start)
+    target = _relpath(path or ".", start)
     target = "./" if target == "." else target + ("/" if path.endswith("/") else "")
     return target + (f"#{fragment}" if fragment else "")
+
+
+def _relpath(path: str, start: str) -> str:
+    """posixpath.relpath for the site's own relative paths (no "..", not absolute), without its abspath/getcwd calls:
+    pages hold tens of thousands of links at a province's scale. Anything else goes to posixpath.relpath."""
+    if path.startswith("/") or start.startswith("/") or ".." in path or ".." in start:
+        return posixpath.relpath(path, start)
+    target = [part for part in path.split("/") if part and part != "."]
+    base = [part for part in start.split("/") if part and part != "."]
+    common = 0
+    while common < min(len(target), len(base)) and target[common] == base[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + target[common:]) or "."
 
 
 def home_url() -> str:

@@ -5,6 +5,7 @@ print and with the browser's own zoom. Text is never smaller than FONT px at the
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from unicodedata import east_asian_width
 
 from markupsafe import Markup
@@ -20,19 +21,30 @@ def esc(value) -> str:
     return str(html(" ".join(str(value or "").split())))
 
 
+@lru_cache(maxsize=8192)
+def _wide(char: str) -> bool:
+    return east_asian_width(char) in "WF"
+
+
+def _char_width(char: str, size: float) -> float:
+    return size if _wide(char) else size * 0.6
+
+
 def text_width(text: str, size: float = FONT) -> float:
-    return sum(size if east_asian_width(c) in "WF" else size * 0.6 for c in text)
+    return sum(_char_width(c, size) for c in text)
 
 
 def wrap(text: str, width: float, size: float = FONT) -> list[str]:
-    """Greedy wrap to lines no wider than `width` px (CJK text breaks anywhere; keeps closing punctuation on the line)."""
-    lines, line = [], ""
+    """Greedy wrap to lines no wider than `width` px (CJK text breaks anywhere; keeps closing punctuation on the line).
+    The line's width is summed as it grows (the same sum text_width gives), so a long text costs its length."""
+    lines, line, line_width = [], "", 0
     for char in " ".join(str(text or "").split()):
-        if line and text_width(line + char, size) > width and char not in "，、。；：）》”":
+        with_char = line_width + _char_width(char, size)
+        if line and with_char > width and char not in "，、。；：）》”":
             lines.append(line)
-            line = "" if char == " " else char
+            line, line_width = ("", 0) if char == " " else (char, _char_width(char, size))
         else:
-            line += char
+            line, line_width = line + char, with_char
     return lines + [line] if line else lines or [""]
 
 
