@@ -2,7 +2,8 @@
 by name. Links to them save under a Chinese file name (download_name: 遂宁市民政局权责清单.xlsx).
 
 openpyxl stamps docProps/core.xml (modified, at save) and every zip entry with the clock; both are set to the build
-date here, so two builds of one commit give the same bytes.
+date here, so two builds of one commit give the same bytes. openpyxl writes into an uncompressed zip, which the
+restamping then compresses once.
 """
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ import re
 import tempfile
 import zipfile
 from pathlib import Path
+
+from openpyxl.writer.excel import ExcelWriter
 
 from ..model import Model
 from ..staff.xlsx_export import workbook, write_csv
@@ -30,9 +33,10 @@ def csv_bytes(model: Model) -> bytes:
 def xlsx_bytes(model: Model, provenance: Provenance) -> bytes:
     book = workbook(model, public=True)
     when = provenance.build_time.replace(tzinfo=None)
-    book.properties.created = when
+    book.properties.created = book.properties.modified = when
     raw = io.BytesIO()
-    book.save(raw)
+    with zipfile.ZipFile(raw, "w", zipfile.ZIP_STORED, allowZip64=True) as archive:  # compressed once, by _restamp
+        ExcelWriter(book, archive).save()
     return _restamp(raw.getvalue(), when.timetuple()[:6], when.strftime("%Y-%m-%dT%H:%M:%SZ"))
 
 

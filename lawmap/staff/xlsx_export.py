@@ -7,6 +7,7 @@ cell is text, so codes and dates are not turned into numbers. The same rows are 
 from __future__ import annotations
 
 import csv
+from copy import copy
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -64,18 +65,27 @@ def _fill_sheet(sheet, header: list[str], rows: list[list[str]]) -> None:
     widths = {NUMBER_HEADER: 6, AREA_HEADER: 14} | {c.header: c.width for c in COLUMNS}
     for index, name in enumerate(header, 1):
         sheet.column_dimensions[get_column_letter(index)].width = widths[name]
-    wrap = Alignment(wrap_text=True, vertical="top")
+    styles: dict[str, object] = {}  # per kind of cell: its style, set on the first such cell and copied to the rest
     for row in sheet.iter_rows():
         for cell in row:
-            cell.alignment = wrap
-            cell.number_format = "@"
             cell.data_type = "s"  # text, whatever it looks like: openpyxl would store "=…" as a formula
-            if cell.row == 1:
-                cell.font, cell.fill = Font(bold=True), HEADER_FILL
-            elif cell.column in read_only:
-                cell.fill = READ_ONLY_FILL
+            kind = "header" if cell.row == 1 else "read-only" if cell.column in read_only else "text"
+            if kind not in styles:
+                _style(cell, kind)
+                styles[kind] = cell._style
+            cell._style = copy(styles[kind])  # what setting each attribute gives, without hashing styles per cell
     sheet.freeze_panes = "D2" if AREA_HEADER not in header else "E2"
     sheet.auto_filter.ref = sheet.dimensions
+
+
+def _style(cell, kind: str) -> None:
+    """Wrapped text-format cells; the header bold on blue, read-only columns grey."""
+    cell.alignment = Alignment(wrap_text=True, vertical="top")
+    cell.number_format = "@"
+    if kind == "header":
+        cell.font, cell.fill = Font(bold=True), HEADER_FILL
+    elif kind == "read-only":
+        cell.fill = READ_ONLY_FILL
 
 
 def workbook(model: Model, public: bool = False) -> Workbook:
