@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .citation import cite, parse_at
 from .diagnostics import Report
-from .yamlsource import load_yaml
+from .yamlsource import cyclic_gc_paused, load_yaml
 
 FIELD_LABELS = {
     "area": "业务领域", "code": "事项编码", "name": "事项名称", "subitems": "子项", "type": "权力类型", "level": "行使层级",
@@ -173,7 +173,7 @@ class _BlobReader:
             return
         out = _git(self.repo, "cat-file", "--batch", input="".join(i + "\n" for i in wanted).encode())
         pos = 0
-        with tempfile.TemporaryDirectory(prefix="lawmap-history-") as tmp:
+        with tempfile.TemporaryDirectory(prefix="lawmap-history-") as tmp, cyclic_gc_paused():
             for oid in wanted:
                 header_end = out.index(b"\n", pos)
                 size = int(out[pos:header_end].split()[2])

@@ -2,9 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import os
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
@@ -14,7 +12,7 @@ from .diagnostics import Pos, Report
 from .model import Model
 from .record_kinds import RecordKind, registered
 from .schemas import calendar_date, check_schema
-from .yamlsource import MAX_BYTES, Document, load_yaml
+from .yamlsource import MAX_BYTES, Document, cyclic_gc_paused, load_yaml
 
 
 
@@ -89,20 +87,7 @@ class _Scanner:
         self.waiting = []
 
 
-@contextmanager
-def _cyclic_gc_paused():
-    """Loading allocates tens of objects per YAML node and frees almost none, so Python's cyclic GC would rescan the
-    growing heap again and again: superlinear, half the check time at 10× the data (benchmarks/README.md)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-@_cyclic_gc_paused()
+@cyclic_gc_paused()
 def load_project(data_dir: str | Path = "data", on: str | None = None, kinds: list[RecordKind] | None = None) -> Project:
     """Load every file under data_dir once, validate it, and return the model with all problems found.
 

@@ -6,7 +6,9 @@ clear Problem each, never a traceback.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -173,6 +175,20 @@ class _Walker:
             self.doc.key_positions[child] = _pack(key_node.start_mark)
             result[key] = self.walk(value_node, child)
         return result
+
+
+@contextmanager
+def cyclic_gc_paused():
+    """Loading allocates tens of objects per YAML node and frees almost none, so Python's cyclic GC would rescan the
+    growing heap again and again: superlinear, half the check time at 10× the data (benchmarks/README.md).
+    Wrap code that loads many files in it (the loader, the history's parse of every committed area file)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def load_yaml(path: Path, file: str, report: Report) -> Document | None:
