@@ -58,16 +58,24 @@ def best_match(text: str, new: dict[int, RefArticle], prefer: int) -> Match:
     """The new article closest in text; at equal score the one with the same number.
 
     An article kept word for word scores 1.0: then only articles within CLOSE of it can be candidates, and the
-    quick upper bounds of difflib rule out the others without computing their ratio (most articles are kept)."""
+    quick upper bounds of difflib rule out the others without computing their ratio (most articles are kept).
+    Otherwise the exact ratio (slow) is computed only for articles whose upper bound (quick_ratio) could still place
+    them among the answer's."""
     texts = _article_texts(new)
     floor = 1.0 - CLOSE if text in texts.values() else HINT_RATIO
     matcher = difflib.SequenceMatcher(None, autojunk=False)
     matcher.set_seq2(text)
-    scored = []
+    bounds = []
     for no, candidate in texts.items():
         matcher.set_seq1(candidate)
-        if matcher.real_quick_ratio() >= floor and matcher.quick_ratio() >= floor:
-            scored.append((1.0 if candidate == text else matcher.ratio(), no == prefer, no))
+        if matcher.real_quick_ratio() >= floor and (bound := matcher.quick_ratio()) >= floor:
+            bounds.append((bound, no))
+    scored: list[tuple[float, bool, int]] = []
+    for bound, no in sorted(bounds, reverse=True):
+        if bound < _still_needed(scored):
+            break  # this one and every later one scores below what the answer can hold
+        matcher.set_seq1(texts[no])
+        scored.append((1.0 if texts[no] == text else matcher.ratio(), no == prefer, no))
     scored = sorted(s for s in scored if s[0] >= HINT_RATIO)[::-1]
     if not scored:
         return Match(prefer, None, 0.0)
@@ -75,6 +83,16 @@ def best_match(text: str, new: dict[int, RefArticle], prefer: int) -> Match:
     if ratio < MIN_RATIO:  # no same provision: name the nearest ones as hints
         return Match(prefer, None, ratio, [(n, r) for r, _, n in scored[:3]])
     return Match(prefer, no, ratio, [(n, r) for r, _, n in scored[1:] if r >= ratio - CLOSE])
+
+
+def _still_needed(scored: list[tuple[float, bool, int]]) -> float:
+    """The lowest ratio a further article could need to make the answer: within CLOSE of the best once the best is a
+    match; else among the three nearest, or a candidate of a match still to come."""
+    ratios = sorted((r for r, _, _ in scored), reverse=True)
+    if ratios and ratios[0] >= MIN_RATIO:
+        return max(HINT_RATIO, ratios[0] - CLOSE)
+    third = ratios[2] if len(ratios) >= 3 else HINT_RATIO
+    return max(HINT_RATIO, min(third, MIN_RATIO - CLOSE))
 
 
 _TEXTS: dict[int, tuple[dict, dict[int, str]]] = {}
