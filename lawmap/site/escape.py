@@ -21,7 +21,10 @@ def html(value) -> Markup:
     """HTML-escaped text for HTML blocks and attributes; a newline becomes <br>. Markup passes through unchanged."""
     if isinstance(value, Markup):
         return value
-    return Markup(_entities(value).replace("\r\n", "\n").replace("\n", "<br>"))
+    text = _entities(value)
+    if "\n" in text:  # most values are one line: every printed value of every page passes here
+        text = text.replace("\r\n", "\n").replace("\n", "<br>")
+    return Markup(text)
 
 
 def md(value) -> str:

@@ -15,20 +15,16 @@ from .views import EXAMPLE_REASON
 TEMPLATES = Path(__file__).parent / "templates"
 
 
-def _finalize(value):
-    return html(value)
-
-
 def _url(here: str):
     """A filter: a site path (from links.*_url) → a link valid on page `here`; urls are ids/codes, never free text."""
     def to(url: str) -> Markup:
-        return Markup(escape(links.rel(here, url)))
+        return escape(links.rel(here, url))  # escape() gives Markup
     return to
 
 
 @lru_cache(maxsize=1)
 def environment() -> Environment:
-    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, finalize=_finalize,
+    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, finalize=html,
                       undefined=StrictUndefined,  # a misspelt name fails the build; optional keys: .get()
                       comment_start_string="{##", comment_end_string="##}",  # {# is left to the page text
                       lstrip_blocks=True, keep_trailing_newline=True)
