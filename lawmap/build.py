@@ -90,7 +90,7 @@ def build_area(doc: Document) -> Area:
     data = doc.data
     area = Area(id=data["id"], name=data["name"], office_id=data["office"], duties=data["duties"], powers=[],
                 pos=doc.pos(), file=doc.file, order=data.get("order", 0), summary=data.get("summary"),
-                source=data.get("source"))
+                source=data.get("source"), data=data)
     for i, p in enumerate(data["powers"]):
         power = build_power(doc, p, ("powers", i))
         power.area = area

@@ -6,11 +6,11 @@ history says it is partial) and without git (status "unavailable" with the reaso
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import subprocess
 import tempfile
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from .citation import cite, parse_at
@@ -79,47 +79,67 @@ def _git(repo: Path, *args: str, input: bytes | None = None) -> bytes:
     return done.stdout
 
 
-def compute(data_dir: str | Path, law_titles: dict[str, str] | None = None, redacted: tuple[str, ...] = ()) -> History:
+def compute(data_dir: str | Path, law_titles: dict[str, str] | None = None, redacted: tuple[str, ...] = (),
+            loaded: dict[Path, object] | None = None) -> History:
     """The 调整记录 of the powers under data_dir/areas/, newest commit first; commits in `redacted` (ids or their
-    prefixes, data/redactions.yaml) are passed over, as are commits whose area files did not parse."""
+    prefixes, data/redactions.yaml) are passed over, as are commits whose area files did not parse.
+    `loaded`: files this build already parsed (path → data): a committed file with the same bytes is not parsed again."""
     data_dir = Path(data_dir).resolve()
     try:
         top = Path(_git(data_dir, "rev-parse", "--show-toplevel").decode().strip())
         prefix = _git(data_dir, "rev-parse", "--show-prefix").decode().strip()
-        return _compute(top, prefix + "areas", law_titles or {}, redacted)
+        return _compute(top, prefix + "areas", law_titles or {}, redacted, _by_blob_id(loaded or {}))
     except GitError as exc:
         return History(UNAVAILABLE, [], reason=f"无法读取 git 历史（{exc}），调整记录暂不可用")
 
 
-@lru_cache(maxsize=8)
-def cached(data_dir: str, head: str, titles: tuple, redacted: tuple = ()) -> History:
-    """compute() once per data dir, HEAD commit and redaction list (the page and the feed both ask)."""
-    return compute(data_dir, dict(titles), redacted)
+def _by_blob_id(loaded: dict[Path, object]) -> dict[str, object]:
+    """The parsed files by the id git gives their bytes (a file changed since the commit gets another id)."""
+    known = {}
+    for path, data in loaded.items():
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            continue
+        known[hashlib.sha1(b"blob %d\0" % len(raw) + raw).hexdigest()] = data
+    return known
 
 
-def for_data_dir(data_dir: str | Path, law_titles: dict[str, str] | None = None, redacted: tuple[str, ...] = ()) -> History:
+_CACHE: dict[tuple, History] = {}  # compute() once per data dir, HEAD, law titles and redactions (page and feed ask)
+
+
+def for_data_dir(data_dir: str | Path, law_titles: dict[str, str] | None = None, redacted: tuple[str, ...] = (),
+                 loaded: dict[Path, object] | None = None) -> History:
     try:
         head = _git(Path(data_dir), "rev-parse", "HEAD").decode().strip()
     except GitError:
         head = ""
-    return cached(str(Path(data_dir).resolve()), head, tuple(sorted((law_titles or {}).items())), tuple(redacted))
+    key = (str(Path(data_dir).resolve()), head, tuple(sorted((law_titles or {}).items())), tuple(redacted))
+    if key not in _CACHE:
+        if len(_CACHE) >= 8:
+            del _CACHE[next(iter(_CACHE))]
+        _CACHE[key] = compute(data_dir, law_titles, tuple(redacted), loaded)
+    return _CACHE[key]
 
 
 def for_model(data_dir: str | Path, model) -> History:
-    """The history as the site publishes it: law titles from the model, data/redactions.yaml applied."""
+    """The history as the site publishes it: law titles from the model, data/redactions.yaml applied; the area
+    files the model was loaded from are not parsed a second time."""
     from . import redactions
-    return for_data_dir(data_dir, {law.id: law.title for law in model.laws.values()}, redactions.commits(model))
+    loaded = {Path(area.file).resolve(): area.data for area in model.areas if area.data is not None}
+    return for_data_dir(data_dir, {law.id: law.title for law in model.laws.values()}, redactions.commits(model), loaded)
 
 
 def _is_redacted(sha: str, redacted: tuple[str, ...]) -> bool:
     return any(sha.startswith(prefix) for prefix in redacted)
 
 
-def _compute(repo: Path, areas: str, titles: dict[str, str], redacted: tuple[str, ...] = ()) -> History:
+def _compute(repo: Path, areas: str, titles: dict[str, str], redacted: tuple[str, ...] = (),
+             known: dict[str, object] | None = None) -> History:
     log = _git(repo, "log", "--reverse", "--format=%H%x1f%cI%x1f%s%x1e", "--", areas).decode("utf-8", "replace")
     commits = [line.strip("\n").split("\x1f") for line in log.split("\x1e") if line.strip()]
     shallow = _shallow_commits(repo)
-    blobs = _BlobReader(repo)
+    blobs = _BlobReader(repo, known or {})
     entries, previous, since = [], None, None
     for sha, when, subject in commits:
         if previous is None:
@@ -162,10 +182,11 @@ def _baseline(repo: Path, sha: str, areas: str, blobs, shallow: set[str]) -> dic
 
 class _BlobReader:
     """Data of git blobs by object id, read through `git cat-file --batch` and parsed like every data file
-    (yamlsource: keys as written, dates as text); a file that does not parse is None."""
+    (yamlsource: keys as written, dates as text); a file that does not parse is None. `known`: data already parsed
+    by blob id (the build's own data files), which is read-only here."""
 
-    def __init__(self, repo: Path):
-        self.repo, self.parsed = repo, {}
+    def __init__(self, repo: Path, known: dict[str, object]):
+        self.repo, self.parsed = repo, dict(known)
 
     def load(self, ids: list[str]) -> None:
         wanted = [i for i in ids if i not in self.parsed]

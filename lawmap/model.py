@@ -283,6 +283,7 @@ class Area:
     order: int = 0
     summary: str | None = None
     source: str | None = None
+    data: dict | None = field(default=None, repr=False, compare=False)  # the file as loaded (history reuses it)
 
 
 @dataclass

@@ -161,3 +161,19 @@ def test_a_redacted_commit_leaves_the_record_and_the_next_one_is_compared_with_t
     assert "139 1234 5678" not in repr(after.entries)
     assert [(e.subject, [(f.old, f.new) for c in e.changes for f in c.fields]) for e in after.entries[:1]] == [
         ("删去手机号", [("（无）", "咨询请到办事窗口")])]
+
+
+def test_the_site_reuses_the_loaded_area_files_and_publishes_the_same_record(repo, monkeypatch, tmp_path):
+    from lawmap.loader import load_project
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", str(repo), str(clone))
+    model = load_project(clone / "data").model
+    expected = summary(history.compute(clone / "data", TITLES).entries)
+    parsed = []
+    monkeypatch.setattr(history, "load_yaml", lambda path, *a: parsed.append(path) or load_yaml(path, *a))
+    result = history.for_model(clone / "data", model)
+    assert summary(result.entries) == expected
+    assert len(parsed) == 3  # the area file's three earlier states; its committed state is the file the model read
+    edit_area(clone, change_basis)  # a change not committed: the record stays what was committed
+    again = history.compute(clone / "data", TITLES, loaded={area_file(clone): load_project(clone / "data").model.areas[0].data})
+    assert summary(again.entries) == expected
