@@ -1,6 +1,7 @@
 """The JSON API in the built site: every file parses, validates against its published schema, and agrees with the data."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
@@ -14,7 +15,7 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
 from lawmap.disclosure.records import records
-from lawmap.exports import site_files
+from lawmap.exports import jsontext, site_files
 from lawmap.exports.facts import BuildFacts
 from lawmap.exports.meta import SCHEMA_VERSION
 from lawmap.loader import load_project
@@ -106,6 +107,24 @@ def test_a_power_is_published_once_the_list_holding_only_summaries(api):
     assert not any(key in item for item in powers for key in ("bases", "responsibilities", "process", "risks"))
     assert detail["bases"] and detail["responsibilities"]
     assert (api / "powers.json").stat().st_size < sum(p.stat().st_size for p in (api / "powers").glob("*.json")) / 5
+
+
+def test_every_api_file_is_written_as_json_dumps_with_a_one_space_indent(api):
+    for path in sorted(api.rglob("*.json")):
+        if "schema" not in path.relative_to(api).parts:
+            text = path.read_text(encoding="utf-8")
+            assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=1) + "\n", path
+
+
+@pytest.mark.parametrize("value", [
+    {}, [], {"a": [], "b": {}, "c": [[], [{}]]}, ["引号\"、反斜杠\\、换行\n、\u2028、\x01", 0, -3, 2.5, 1e100, True, False, None],
+    {1: "整数键", 2.5: "小数键", True: "真", False: "假", None: "空"}, (1, "元组"), {"date": dt.date(2024, 1, 2)},
+    float("nan"), float("-inf"), "只有文字",
+])
+def test_the_api_writer_gives_the_text_json_dumps_gives(value):
+    def plain(v):
+        return v.isoformat()
+    assert jsontext.dumps(value, default=plain) == json.dumps(value, ensure_ascii=False, indent=1, default=plain)
 
 
 def test_areas_agree_with_the_data(api, model):

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 from collections import Counter
 from pathlib import Path
 from typing import Iterator
@@ -19,6 +18,7 @@ from .. import index
 from ..disclosure.records import Disclosure, Record, records
 from ..model import Area, Law, Model, Power, Ref, Version
 from ..site import links
+from . import jsontext
 from .meta import Provenance
 
 API_DIR = "api/v1"
@@ -26,8 +26,9 @@ SCHEMA_SRC = Path(__file__).resolve().parent.parent.parent / "schema" / "api"
 
 
 def dumps(data) -> bytes:
-    """The one JSON encoding of every API file (deterministic: insertion order, 1-space indent, final newline)."""
-    return (json.dumps(data, ensure_ascii=False, indent=1, default=_plain) + "\n").encode("utf-8")
+    """The one JSON encoding of every API file (deterministic: insertion order, 1-space indent, final newline):
+    json.dumps(data, ensure_ascii=False, indent=1), written by jsontext."""
+    return (jsontext.dumps(data, default=_plain) + "\n").encode("utf-8")
 
 
 def _plain(value):
