@@ -1,7 +1,7 @@
 """分图 — one page per business area: 职责, powers, the legal bases they use, 责任, 追责 and a risk overview."""
 from __future__ import annotations
 
-from . import Page, PageKind, links, register
+from . import Page, PageKind, links, paging, register
 from .map_area import area_diagram
 from .map_overview import GROUPS
 from .templating import render_template
@@ -42,9 +42,7 @@ def _risks(area) -> list[dict]:
 
 
 def render(model, key: str) -> str:
-    area = next((a for a in model.areas if a.id == key), None)
-    if area is None:
-        raise KeyError(f"没有 id 为 {key} 的业务领域")
+    area = paging.area_of(model, key)
     return render_template(
         "area.md.j2", src_uri(area.id), a=area, office=office_name(model, area.office_id),
         diagram=area_diagram(area, src_uri(area.id)), groups=GROUPS,

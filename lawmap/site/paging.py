@@ -3,6 +3,7 @@ that would list every power (总表, 依据查询, 事前公开, the home map) b
 business area, so no page grows without bound with the data. Below the limit pages stay whole."""
 from __future__ import annotations
 
+from ..index import once_per_model
 from . import Page
 
 PAGE_LIMIT = 100  # powers on one page; basis/ is ~6 KB a power, so a whole page stays well under 1 MB
@@ -13,8 +14,9 @@ def limit(model) -> int:
     return int(site.get("page_limit", PAGE_LIMIT))
 
 
+@once_per_model
 def split(model) -> bool:
-    """Whether pages listing every power are split into one sub-page per area."""
+    """Whether pages listing every power are split into one sub-page per area (asked by every page: once per model)."""
     return len(model.powers) > limit(model)
 
 
@@ -37,10 +39,19 @@ def part_pages(src_uri: str, kind: str):
 
 
 def area_of(model, key: str):
-    area = next((a for a in model.areas if a.id == key), None)
+    """The area with id `key` (the first, should ids repeat); KeyError when there is none."""
+    area = _areas_by_id(model).get(key)
     if area is None:
         raise KeyError(f"没有 id 为 {key} 的业务领域")
     return area
+
+
+@once_per_model
+def _areas_by_id(model) -> dict:
+    by_id: dict = {}
+    for area in model.areas:
+        by_id.setdefault(area.id, area)
+    return by_id
 
 
 def parts(model, src_uri: str) -> list[dict]:

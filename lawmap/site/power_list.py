@@ -23,12 +23,13 @@ def render(model, key: str = "") -> str:
     split = area is None and paging.split(model)
     here = paging.part_src(SRC_URI, area.id) if area else SRC_URI
     powers = area.powers if area else model.powers
-    areas = [{"id": a.id, "name": a.name, "powers": a.powers, "counts": type_counts(a.powers),
-              "part": paging.part_url(SRC_URI, a.id) if split and a.powers else ""} for a in model.areas]
+    areas = [] if area else [  # an area's part lists only its own powers: no row per area on each of them
+        {"id": a.id, "name": a.name, "powers": a.powers, "counts": type_counts(a.powers),
+         "part": paging.part_url(SRC_URI, a.id) if split and a.powers else ""} for a in model.areas]
     files = [{"path": path, "label": label, "name": downloads.download_name(model, path)}
              for path, label in ((downloads.XLSX_PATH, "Excel 表格"), (downloads.CSV_PATH, "CSV 文本"))]
     return render_template("list.md.j2", here, powers=[] if split else powers, total=len(powers),
-                           counts=type_counts(powers), areas=[] if area else areas, area=area, split=split,
+                           counts=type_counts(powers), areas=areas, area=area, split=split,
                            agency_name=model.agency.name if model.agency else "", downloads=files)
 
 

@@ -2,7 +2,10 @@
 version superseded or not yet in force, a disclosure past its deadline, an article nothing cites), with file:line."""
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from ..diagnostics import WARNING
+from ..index import once_per_model
 from . import Page, PageKind, links, register
 from .templating import render_template
 
@@ -16,12 +19,31 @@ def pages(model):
 def page_of(problem, model) -> tuple[str, str] | None:
     """(site path, title) of the page a finding concerns: the power written around its line, or the law of its file."""
     file, line = problem.pos.file, problem.pos.line
-    powers = [p for p in model.powers if p.file == file and p.pos.line <= line]
-    if powers:
-        power = max(powers, key=lambda p: p.pos.line)
+    lines, powers = _powers_by_file(model).get(file, ([], []))
+    above = bisect_right(lines, line)  # the powers starting on or above the finding's line
+    if above:
+        power = powers[bisect_left(lines, lines[above - 1])]  # the last of them (the first written, on a shared line)
         return links.power_url(power.code), power.name
-    law = next((law for law in model.laws.values() if law.file == file), None)
+    law = _laws_by_file(model).get(file)
     return (links.law_page_url(law.id), law.title) if law else None
+
+
+@once_per_model
+def _powers_by_file(model) -> dict[str, tuple[list[int], list]]:
+    """file → (the lines its powers start on, the powers) in line order: one lookup per finding, not a scan."""
+    by_file: dict[str, list] = {}
+    for power in model.powers:
+        by_file.setdefault(power.file, []).append(power)
+    ordered = {file: sorted(powers, key=lambda p: p.pos.line) for file, powers in by_file.items()}
+    return {file: ([p.pos.line for p in powers], powers) for file, powers in ordered.items()}
+
+
+@once_per_model
+def _laws_by_file(model) -> dict:
+    by_file: dict = {}
+    for law in model.laws.values():
+        by_file.setdefault(law.file, law)
+    return by_file
 
 
 def render(model, key: str = "") -> str:
