@@ -4,7 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from ..citation import At, cite, int_to_cn
@@ -24,7 +24,8 @@ def _url(here: str):
 
 @lru_cache(maxsize=1)
 def environment() -> Environment:
-    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, finalize=html,
+    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), bytecode_cache=_compiled_templates(),
+                      autoescape=True, finalize=html,
                       undefined=StrictUndefined,  # a misspelt name fails the build; optional keys: .get()
                       comment_start_string="{##", comment_end_string="##}",  # {# is left to the page text
                       lstrip_blocks=True, keep_trailing_newline=True)
@@ -32,6 +33,15 @@ def environment() -> Environment:
     env.filters["md"] = lambda v: Markup(md(v))
     env.filters["id"] = lambda v: Markup(escape(v))  # ids/anchors are [a-z0-9-] by schema
     return env
+
+
+def _compiled_templates() -> FileSystemBytecodeCache | None:
+    """Jinja's own cache of compiled templates in the user's temp folder (keyed by each template's source, so an
+    edited template is compiled anew): a build skips compiling its templates. None where no safe folder exists."""
+    try:
+        return FileSystemBytecodeCache()
+    except (RuntimeError, OSError):
+        return None
 
 
 def render_template(name: str, here: str, **context) -> str:
