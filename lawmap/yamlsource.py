@@ -181,7 +181,8 @@ class _Walker:
 def cyclic_gc_paused():
     """Loading allocates tens of objects per YAML node and frees almost none, so Python's cyclic GC would rescan the
     growing heap again and again: superlinear, half the check time at 10× the data (benchmarks/README.md).
-    Wrap code that loads many files in it (the loader, the history's parse of every committed area file)."""
+    For code that builds many objects it keeps (the loader, the history's parse of the committed area files, the
+    XLSX workbook); what it frees is still freed at once by reference counting."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:

@@ -17,6 +17,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from ..model import Model
 from ..staff.xlsx_export import workbook, write_csv
+from ..yamlsource import cyclic_gc_paused
 from .meta import Provenance
 
 CSV_PATH = "downloads/quanze-qingdan.csv"
@@ -30,6 +31,7 @@ def csv_bytes(model: Model) -> bytes:
         return path.read_bytes()
 
 
+@cyclic_gc_paused()  # two cells per power and column, all kept until saved: the GC would rescan the whole heap
 def xlsx_bytes(model: Model, provenance: Provenance) -> bytes:
     book = workbook(model, public=True)
     when = provenance.build_time.replace(tzinfo=None)
