@@ -13,7 +13,8 @@ _HTML_TABLE = {ord(c): f"&#{ord(c)};" for c in _HTML_SPECIAL}
 _MD_TABLE = {ord(c): f"&#{ord(c)};" for c in _MD_SPECIAL}
 
 
-def _entities(value, table=_HTML_TABLE) -> str:
+def entities(value, table=_HTML_TABLE) -> str:
+    """The value as text with every special character a numeric reference (no <br>: newlines stay)."""
     return ("" if value is None else str(value)).translate(table)
 
 
@@ -21,7 +22,7 @@ def html(value) -> Markup:
     """HTML-escaped text for HTML blocks and attributes; a newline becomes <br>. Markup passes through unchanged."""
     if isinstance(value, Markup):
         return value
-    text = _entities(value)
+    text = entities(value)
     if "\n" in text:  # most values are one line: every printed value of every page passes here
         text = text.replace("\r\n", "\n").replace("\n", "<br>")
     return Markup(text)
@@ -29,4 +30,4 @@ def html(value) -> Markup:
 
 def md(value) -> str:
     """Text safe anywhere in Markdown (paragraphs, headings, table cells): escaped, and kept on one line."""
-    return " ".join(_entities(value, _MD_TABLE).split("\n"))
+    return " ".join(entities(value, _MD_TABLE).split("\n"))

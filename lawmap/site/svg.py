@@ -10,7 +10,7 @@ from unicodedata import east_asian_width
 
 from markupsafe import Markup
 
-from .escape import html
+from .escape import entities
 
 FONT = 13  # px: the smallest text of any diagram (the issue's floor is 12 px on a 375 px phone)
 LINE = 18  # px between wrapped lines
@@ -18,7 +18,7 @@ LINE = 18  # px between wrapped lines
 
 def esc(value) -> str:
     """XML-safe text or attribute value (numeric character references, as escape.html; no <br> for newlines)."""
-    return str(html(" ".join(str(value or "").split())))
+    return entities(" ".join(str(value or "").split()))
 
 
 @lru_cache(maxsize=8192)
@@ -30,22 +30,28 @@ def _char_width(char: str, size: float) -> float:
     return size if _wide(char) else size * 0.6
 
 
+@lru_cache(maxsize=16384, typed=True)  # the same step names (受理, 审查, 决定…) recur in every diagram
 def text_width(text: str, size: float = FONT) -> float:
     return sum(_char_width(c, size) for c in text)
 
 
 def wrap(text: str, width: float, size: float = FONT) -> list[str]:
-    """Greedy wrap to lines no wider than `width` px (CJK text breaks anywhere; keeps closing punctuation on the line).
-    The line's width is summed as it grows (the same sum text_width gives), so a long text costs its length."""
+    """Greedy wrap to lines no wider than `width` px (CJK text breaks anywhere; keeps closing punctuation on the line)."""
+    return list(_wrapped(" ".join(str(text or "").split()), width, size))
+
+
+@lru_cache(maxsize=16384)
+def _wrapped(text: str, width: float, size: float) -> tuple[str, ...]:
+    """wrap() of a text with single spaces; the line's width is summed as it grows (the same sum text_width gives)."""
     lines, line, line_width = [], "", 0
-    for char in " ".join(str(text or "").split()):
+    for char in text:
         with_char = line_width + _char_width(char, size)
         if line and with_char > width and char not in "，、。；：）》”":
             lines.append(line)
             line, line_width = ("", 0) if char == " " else (char, _char_width(char, size))
         else:
             line, line_width = line + char, with_char
-    return lines + [line] if line else lines or [""]
+    return tuple(lines + [line] if line else lines or [""])
 
 
 class Canvas:
