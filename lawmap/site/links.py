@@ -30,20 +30,28 @@ def page_url(src_uri: str) -> str:
 
 def rel(here: str, url: str) -> str:
     """A link from the page with docs path `here` to the site path `url` (which may carry a #fragment)."""
-    path, _, fragment = url.partition("#")
+    return linker(here)(url)
+
+
+def linker(here: str):
+    """rel(here, ·) with the page's own place worked out once: a page at a province's scale holds thousands of links."""
     start = page_url(here) or "."
-    target = _relpath(path or ".", start)
-    target = "./" if target == "." else target + ("/" if path.endswith("/") else "")
-    return target + (f"#{fragment}" if fragment else "")
+    base = None if start.startswith("/") or ".." in start else [part for part in start.split("/") if part and part != "."]
+
+    def link(url: str) -> str:
+        path, _, fragment = url.partition("#")
+        target = _relpath(path or ".", start, base)
+        target = "./" if target == "." else target + ("/" if path.endswith("/") else "")
+        return target + (f"#{fragment}" if fragment else "")
+    return link
 
 
-def _relpath(path: str, start: str) -> str:
-    """posixpath.relpath for the site's own relative paths (no "..", not absolute), without its abspath/getcwd calls:
-    pages hold tens of thousands of links at a province's scale. Anything else goes to posixpath.relpath."""
-    if path.startswith("/") or start.startswith("/") or ".." in path or ".." in start:
+def _relpath(path: str, start: str, base: list[str] | None) -> str:
+    """posixpath.relpath(path, start) for the site's own relative paths (no "..", not absolute; `base`: start's
+    parts), without its abspath/getcwd calls. Anything else goes to posixpath.relpath."""
+    if base is None or path.startswith("/") or ".." in path:
         return posixpath.relpath(path, start)
     target = [part for part in path.split("/") if part and part != "."]
-    base = [part for part in start.split("/") if part and part != "."]
     common = 0
     while common < min(len(target), len(base)) and target[common] == base[common]:
         common += 1

@@ -64,8 +64,7 @@ def _diagram(area, duties_url: str, width: int, url, uid: str) -> Markup:
 
 
 def area_diagram(area, here: str) -> Markup:
-    def url(target):
-        return links.rel(here, target)
+    url = links.linker(here)
     duties = "#duties"
     wide = _diagram(area, duties, WIDE, url, f"lm-area-{area.id}-w")
     narrow = _diagram(area, duties, NARROW, url, f"lm-area-{area.id}-n")

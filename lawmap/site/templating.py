@@ -17,8 +17,10 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 def _url(here: str):
     """A filter: a site path (from links.*_url) → a link valid on page `here`; urls are ids/codes, never free text."""
+    link = links.linker(here)
+
     def to(url: str) -> Markup:
-        return escape(links.rel(here, url))  # escape() gives Markup
+        return escape(link(url))  # escape() gives Markup
     return to
 
 
