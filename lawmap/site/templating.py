@@ -1,6 +1,7 @@
 """The Jinja environment for page templates: autoescape on, and every printed value passes through escape.html()."""
 from __future__ import annotations
 
+import hashlib
 from functools import lru_cache
 from pathlib import Path
 
@@ -38,10 +39,12 @@ def environment() -> Environment:
 
 
 def _compiled_templates() -> FileSystemBytecodeCache | None:
-    """Jinja's own cache of compiled templates in the user's temp folder (keyed by each template's source, so an
-    edited template is compiled anew): a build skips compiling its templates. None where no safe folder exists."""
+    """Jinja's own cache of compiled templates in the user's temp folder, so a build skips compiling them. Jinja
+    checks each template's source; the environment's options (this module) shape the compiled code too, so the
+    files are named after this module's text. None where no safe folder exists."""
     try:
-        return FileSystemBytecodeCache()
+        options = hashlib.sha1(Path(__file__).read_bytes()).hexdigest()[:16]
+        return FileSystemBytecodeCache(pattern=f"__lawmap_{options}_%s.cache")
     except (RuntimeError, OSError):
         return None
 
