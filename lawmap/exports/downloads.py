@@ -16,7 +16,7 @@ from pathlib import Path
 from openpyxl.writer.excel import ExcelWriter
 
 from ..model import Model
-from ..staff.xlsx_export import workbook, write_csv
+from ..staff.xlsx_export import table_rows, workbook, write_csv
 from ..yamlsource import cyclic_gc_paused
 from .meta import Provenance
 
@@ -24,16 +24,16 @@ CSV_PATH = "downloads/quanze-qingdan.csv"
 XLSX_PATH = "downloads/quanze-qingdan.xlsx"
 
 
-def csv_bytes(model: Model) -> bytes:
+def csv_bytes(model: Model, table: list[list[str]] | None = None) -> bytes:
     with tempfile.TemporaryDirectory(prefix="lawmap-csv-") as tmp:
         path = Path(tmp) / "list.csv"
-        write_csv(model, path, public=True)
+        write_csv(model, path, public=True, table=table)
         return path.read_bytes()
 
 
 @cyclic_gc_paused()  # two cells per power and column, all kept until saved: the GC would rescan the whole heap
-def xlsx_bytes(model: Model, provenance: Provenance) -> bytes:
-    book = workbook(model, public=True)
+def xlsx_bytes(model: Model, provenance: Provenance, table: list[list[str]] | None = None) -> bytes:
+    book = workbook(model, public=True, table=table)
     when = provenance.build_time.replace(tzinfo=None)
     book.properties.created = book.properties.modified = when
     raw = io.BytesIO()
@@ -61,7 +61,8 @@ def _restamp(data: bytes, date_time: tuple, stamp: str) -> bytes:
 
 
 def files(model: Model, provenance: Provenance) -> dict[str, bytes]:
-    return {CSV_PATH: csv_bytes(model), XLSX_PATH: xlsx_bytes(model, provenance)}
+    table = table_rows(model, public=True)  # one table for both
+    return {CSV_PATH: csv_bytes(model, table), XLSX_PATH: xlsx_bytes(model, provenance, table)}
 
 
 def download_name(model: Model, path: str) -> str:

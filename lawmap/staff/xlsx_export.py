@@ -33,12 +33,6 @@ def headers(with_area: bool) -> list[str]:
     return [NUMBER_HEADER] + ([AREA_HEADER] if with_area else []) + [c.header for c in COLUMNS]
 
 
-def area_rows(model: Model, area: Area, ctx: Context | None = None) -> list[list[str]]:
-    """One area's rows, without header: 序号 then each column of COLUMNS, each cell neutralised (never a formula)."""
-    ctx = ctx or Context(model)
-    return [[str(n)] + [neutralise(c.format(p, ctx)) for c in COLUMNS] for n, p in enumerate(area.powers, 1)]
-
-
 def table_rows(model: Model, public: bool = False) -> list[list[str]]:
     """The 总表 as a list of rows of text, header first: 序号, 业务领域, then the 权责清单 columns; every cell as
     neutralise() writes it (a value starting with = + - @ gets a leading ' , which the import takes off again).
@@ -51,10 +45,10 @@ def table_rows(model: Model, public: bool = False) -> list[list[str]]:
     return rows
 
 
-def write_csv(model: Model, path: str | Path, public: bool = False) -> None:
-    """The 总表 as CSV, UTF-8 with BOM so that Excel and WPS detect the encoding."""
+def write_csv(model: Model, path: str | Path, public: bool = False, table: list[list[str]] | None = None) -> None:
+    """The 总表 as CSV, UTF-8 with BOM so that Excel and WPS detect the encoding (`table`: table_rows, if at hand)."""
     with Path(path).open("w", encoding="utf-8-sig", newline="") as handle:
-        csv.writer(handle).writerows(table_rows(model, public))
+        csv.writer(handle).writerows(table or table_rows(model, public))
 
 
 def _fill_sheet(sheet, header: list[str], rows: list[list[str]]) -> None:
@@ -88,15 +82,20 @@ def _style(cell, kind: str) -> None:
         cell.fill = READ_ONLY_FILL
 
 
-def workbook(model: Model, public: bool = False) -> Workbook:
-    """总表 first, then one sheet per area in the areas' order (public: the published download, see Context)."""
-    book, ctx = Workbook(), Context(model, public)
+def workbook(model: Model, public: bool = False, table: list[list[str]] | None = None) -> Workbook:
+    """总表 first, then one sheet per area in the areas' order (public: the published download, see Context); an
+    area's sheet is its part of the 总表 (`table`: table_rows, if at hand) numbered anew, without the area column."""
+    book = Workbook()
     summary = book.active
     summary.title = SUMMARY_SHEET
-    table = table_rows(model, public)
+    table = table or table_rows(model, public)
     _fill_sheet(summary, table[0], table[1:])
+    start = 1
     for area in model.areas:
-        _fill_sheet(book.create_sheet(sheet_title(area)), headers(False), area_rows(model, area, ctx))
+        rows = table[start:start + len(area.powers)]
+        start += len(area.powers)
+        _fill_sheet(book.create_sheet(sheet_title(area)), headers(False),
+                    [[str(n)] + row[2:] for n, row in enumerate(rows, 1)])
     return book
 
 
