@@ -10,6 +10,7 @@ Hand-written pages in docs/ reach the same renderers through mkdocs-macros (macr
 """
 from __future__ import annotations
 
+import gc
 import os
 from functools import partial
 from pathlib import Path
@@ -65,7 +66,9 @@ class LawmapPlugin(BasePlugin[LawmapConfig]):
         signature = state.data_signature(self.data_dir)
         if self.project is None or signature != self._signature:
             self.project, self._signature = None, None
+            gc.unfreeze()  # the previous model (mkdocs serve) may be collected again
             self.project = state.load_checked(self.data_dir)  # fails the build early, listing every data problem
+            gc.freeze()  # the model lives as long as the build: the cyclic GC need not scan it again and again
             self._signature = signature
         agency = self.model.agency
         # title, header, nav, 404 page, <meta description>: escaped here, as the theme prints them unescaped in places
