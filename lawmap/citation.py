@@ -44,7 +44,7 @@ def int_to_cn(number: int) -> str:
     return "".join(parts)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class At:
     """An address inside a law version: 条, optional 款 (ordinal in that version) and 项."""
 

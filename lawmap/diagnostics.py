@@ -7,7 +7,7 @@ ERROR = "error"
 WARNING = "warning"
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)  # one per located model object: slots keep it small
 class Pos:
     """A place in a data file; line and col are 1-based as editors show them."""
 

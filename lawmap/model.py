@@ -283,7 +283,8 @@ class Area:
     order: int = 0
     summary: str | None = None
     source: str | None = None
-    data: dict | None = field(default=None, repr=False, compare=False)  # the file as loaded (history reuses it)
+    data: dict | None = field(default=None, repr=False, compare=False)  # the file as loaded (history reuses it;
+    # a build drops it once its facts are computed: Model.drop_loaded_data)
 
 
 @dataclass
@@ -341,6 +342,12 @@ class Model:
             for p in self.powers:
                 by_code.setdefault(p.code, p)  # the first, as before; duplicates are reported by rules.check_unique
         return by_code.get(code)
+
+    def drop_loaded_data(self) -> None:
+        """Release the area files as loaded (kept only so the history need not parse them again): a build that
+        has its facts needs them no more (a later history computes from git, as without them)."""
+        for area in self.areas:
+            area.data = None
 
     def all_refs(self) -> list[Ref]:
         refs = [r for p in self.powers for r in p.all_refs()]

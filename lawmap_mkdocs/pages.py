@@ -37,7 +37,7 @@ class GeneratedPage(Page):
 
     def render(self, config, files) -> None:
         html = self.markdown or ""
-        self.content = html
+        self.content, self.markdown = html, ""  # the HTML held once (on_page_content makes the content anew)
         self.toc, self._title_from_render = toc_and_title(html)
         self.present_anchor_ids = set(_ANCHOR.findall(html))
 
