@@ -118,6 +118,9 @@ class _Walker:
     def __init__(self, doc: Document, loader, report: Report):
         self.doc, self.loader, self.report, self.count = doc, loader, report, 0
         self.ok = True  # False after a value that cannot be read (its problem is reported at its line:col)
+        # raw control characters are refused before the walk: a value can hold one only through an escape (\v)
+        self.escapes = "\\" in doc.text
+        self.positions = doc.positions
 
     def walk(self, node, path: tuple):
         self.count += 1
@@ -126,7 +129,8 @@ class _Walker:
         if len(path) > MAX_DEPTH:
             self.report.error(_mark_pos(self.doc.file, node.start_mark), f"嵌套超过 {MAX_DEPTH} 层，请检查缩进或括号")
             raise _Stop
-        self.doc.positions[path] = _pack(node.start_mark)  # turned into a Pos only when a message needs it
+        mark = node.start_mark  # packed as _pack does (inline: this runs for every node of the data)
+        self.positions[path] = mark.line * _COLUMNS + min(mark.column, _COLUMNS - 1)  # a Pos only when a message needs it
         if node.tag == _STR and node.id == "scalar":
             return self._text(node)
         if node.id == "mapping":
@@ -150,7 +154,7 @@ class _Walker:
         return self.doc.text.startswith("!", node.start_mark.index)
 
     def _text(self, node) -> str:
-        bad = CONTROL.search(node.value)
+        bad = self.escapes and CONTROL.search(node.value)
         if bad:
             self.report.error(_mark_pos(self.doc.file, node.start_mark),
                               f"文字中含有控制字符 U+{ord(bad.group()):04X}（如 \\v、\\f 转义），请删除")
