@@ -18,9 +18,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 _HEADING = re.compile(r'<h([1-6])((?:\s[^>]*)?)>(.*?)</h\1>', re.S)
-_ID = re.compile(r'\bid="([^"]*)"')
+_ID = re.compile(r'\bid="([^"]+)"')
 _TAG = re.compile(r"<[^>]*>")
-_ANCHOR = re.compile(r'\bid="([^"]+)"')
 
 
 class GeneratedPage(Page):
@@ -39,7 +38,7 @@ class GeneratedPage(Page):
         html = self.markdown or ""
         self.content, self.markdown = html, ""  # the HTML held once (on_page_content makes the content anew)
         self.toc, self._title_from_render = toc_and_title(html)
-        self.present_anchor_ids = set(_ANCHOR.findall(html))
+        self.present_anchor_ids = set(_ID.findall(html))
 
 
 def toc_and_title(html: str):
