@@ -1,7 +1,10 @@
-"""The static JSON API, api/v1/: powers.json, powers/<code>.json, areas.json, laws.json, disclosures.json and schema/.
+"""The static JSON API, api/v1/: powers.json, powers/<code>.json, areas.json, laws.json, laws/<id>.json,
+disclosures.json and schema/.
 
-powers.json lists a summary of each power with a link to its detail; the detail is only in powers/<code>.json, so no
-power is published twice. Files are produced one at a time (`iter_files`), so a writer need not hold them all.
+powers.json and laws.json list a summary of each power and law with a link to its detail; the detail is only in
+powers/<code>.json or laws/<id>.json (a law's articles with the powers citing each), so nothing is published twice
+and no file grows with the whole data set (at 100× the bureau, one laws.json with every article's citing powers was
+25 MB). Files are produced one at a time (`iter_files`), so a writer need not hold them all.
 
 Field names are stable (changes go in meta.API_CHANGELOG with a new SCHEMA_VERSION); every file carries `meta`
 and names its JSON Schema (kept in schema/api/, published under api/v1/schema/). UTF-8, keys in a fixed order.
@@ -118,6 +121,20 @@ def law_json(law: Law, uses: dict) -> dict:
             "versions": [version_json(law, v, uses) for v in versions]}
 
 
+def law_detail_path(law_id: str) -> str:
+    """Where a law's detail is, relative to the API root (api/v1/)."""
+    return f"laws/{law_id}.json"
+
+
+def law_summary_json(law: Law) -> dict:
+    """One entry of laws.json: the law and its versions without their articles; `detail` names the file with them."""
+    versions = sorted(law.versions.values(), key=lambda v: v.effective)
+    return {"id": law.id, "title": law.title, "short": law.short, "level": law.level, "issuer": law.issuer,
+            "repealed_on": law.repealed_on, "note": law.note,
+            "versions": [{"id": v.id, "effective": v.effective, "status": v.status} for v in versions],
+            "detail": law_detail_path(law.id), "url": links.law_page_url(law.id)}
+
+
 def disclosures_json(model: Model) -> dict[str, list]:
     """Each kind of disclosure record as a list of its YAML data, in the order the data gives."""
     found = records(model)
@@ -146,9 +163,13 @@ def iter_files(model: Model, provenance: Provenance) -> Iterator[tuple[str, byte
                                                                       power=power_json(model, power))
     yield f"{API_DIR}/areas.json", _document("areas.schema.json", provenance, count=len(model.areas),
                                              areas=[area_json(model, a) for a in model.areas])
+    laws = sorted(model.laws.values(), key=lambda law: law.id)
+    yield f"{API_DIR}/laws.json", _document("laws.schema.json", provenance, count=len(laws),
+                                            laws=[law_summary_json(law) for law in laws])
     uses = index.uses_by_article(model)
-    yield f"{API_DIR}/laws.json", _document("laws.schema.json", provenance, count=len(model.laws), laws=[
-        law_json(law, uses) for law in sorted(model.laws.values(), key=lambda law: law.id)])
+    for law in laws:
+        yield f"{API_DIR}/{law_detail_path(law.id)}", _document("law.schema.json", provenance, 1,
+                                                                law=law_json(law, uses))
     disclosures = disclosures_json(model)
     yield f"{API_DIR}/disclosures.json", _document(
         "disclosures.schema.json", provenance, counts={k: len(v) for k, v in disclosures.items()},

@@ -14,12 +14,14 @@ from pathlib import Path
 from ..model import Model
 from ..provenance import data_as_of, source_commit
 
-SCHEMA_VERSION = "2.0.0"
+SCHEMA_VERSION = "3.0.0"
 API_CHANGELOG = [
     ("1.0.0", "2026-11-30", "首次发布：powers.json、powers/<事项编码>.json、areas.json、laws.json（含反向索引 cited_by）、"
                             "disclosures.json，每个文件带 meta，均有 JSON Schema。"),
     ("2.0.0", "2026-12-01", "powers.json 只列事项摘要（code、name、type、area、status、is_example、detail、url），"
                             "完整内容只在 detail 指向的 powers/<事项编码>.json 中，不再重复发布。"),
+    ("3.0.0", "2026-12-01", "laws.json 只列法律法规摘要（各版本的 id、施行日期、时效状态，detail、url），条文和反向索引"
+                            " cited_by 只在 detail 指向的 laws/<法规 id>.json 中。"),
 ]
 
 

@@ -25,13 +25,15 @@ STRUCTURES = [
     ("f-power", "power：一项事项的全部内容（powers/<事项编码>.json）", "power.schema.json", ("$defs", "power")),
     ("f-ref", "ref：一处法律依据", "common.schema.json", ("$defs", "ref")),
     ("f-area", "area：一个业务领域", "areas.schema.json", ("$defs", "area")),
-    ("f-law", "law：一部法律法规", "laws.schema.json", ("$defs", "law")),
-    ("f-version", "version：一个版本", "laws.schema.json", ("$defs", "version")),
-    ("f-article", "article：一条条文", "laws.schema.json", ("$defs", "article")),
-    ("f-citing", "citing：依赖该条的事项（反向索引）", "laws.schema.json", ("$defs", "citing")),
+    ("f-law-summary", "law_summary：一部法律法规的摘要（laws.json）", "laws.schema.json", ("$defs", "law_summary")),
+    ("f-law", "law：一部法律法规的全部内容（laws/<法规 id>.json）", "law.schema.json", ("$defs", "law")),
+    ("f-version", "version：一个版本", "law.schema.json", ("$defs", "version")),
+    ("f-article", "article：一条条文", "law.schema.json", ("$defs", "article")),
+    ("f-citing", "citing：依赖该条的事项（反向索引）", "law.schema.json", ("$defs", "citing")),
 ]
 REF_SECTIONS = {"meta": "f-meta", "summary": "f-summary", "power": "f-power", "ref": "f-ref", "refs": "f-ref", "area": "f-area",
-                "law": "f-law", "version": "f-version", "article": "f-article", "citing": "f-citing"}
+                "law_summary": "f-law-summary", "law": "f-law", "version": "f-version", "article": "f-article",
+                "citing": "f-citing"}
 
 
 @dataclass(frozen=True)
@@ -81,16 +83,23 @@ def fields(schema_name: str, path: tuple) -> list[Field]:
     return rows
 
 
-def files_table() -> list[dict]:
+def files_table(model) -> list[dict]:
+    """The API's files; a per-item file (`example`) is shown with a link to one real file of its kind."""
     base = api.API_DIR
+    power = model.powers[0].code if model.powers else None
+    law = min(model.laws) if model.laws else None
     return [
         {"path": f"{base}/powers.json", "what": "全部权责事项的摘要（count、powers），每项的 detail 指向其完整内容",
          "schema": "powers.schema.json"},
         {"path": f"{base}/powers/<事项编码>.json", "what": "单个事项的全部内容（power）：依据、责任事项、流程、风险点……",
-         "schema": "power.schema.json", "example": True},
+         "schema": "power.schema.json",
+         "example": power and (f"{power}.json", f"{base}/{api.power_detail_path(power)}")},
         {"path": f"{base}/areas.json", "what": "业务领域（分图）及其事项编码、按类型计数", "schema": "areas.schema.json"},
-        {"path": f"{base}/laws.json", "what": "法律法规、版本、本站收录的条文，以及每条被哪些事项引用（cited_by）",
+        {"path": f"{base}/laws.json", "what": "法律法规摘要（law_summary）：各版本及其时效状态，detail 指向详情文件",
          "schema": "laws.schema.json"},
+        {"path": f"{base}/laws/<法规 id>.json", "what": "单部法律法规的全部内容（law）：版本、本站收录的条文，以及每条被哪些事项"
+                                                       "引用（cited_by）", "schema": "law.schema.json",
+         "example": law and (f"{law}.json", f"{base}/{api.law_detail_path(law)}")},
         {"path": f"{base}/disclosures.json", "what": "政务公开、行政执法公示记录，按类别", "schema": "disclosures.schema.json"},
     ]
 
@@ -100,10 +109,9 @@ def pages(model):
 
 
 def render(model, key: str, facts) -> str:
-    first = model.powers[0].code if model.powers else None
     provenance = facts.provenance
     return render_template(
-        "opendata_page.md.j2", SRC_URI, api_dir=api.API_DIR, files=files_table(), first_power=first,
+        "opendata_page.md.j2", SRC_URI, api_dir=api.API_DIR, files=files_table(model),
         structures=[(sid, title, fields(name, path)) for sid, title, name, path in STRUCTURES],
         csv_path=downloads.CSV_PATH, xlsx_path=downloads.XLSX_PATH, columns=headers(True),
         changes_feed=feeds.CHANGES_FEED, disclosure_feed=feeds.DISCLOSURE_FEED, changes_page="open-data/changes/",
