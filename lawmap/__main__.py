@@ -27,7 +27,7 @@ def summary(project) -> list[str]:
 
 def cmd_check(args) -> int:
     from .loader import load_project
-    project = load_project(args.data_dir)
+    project = load_project(args.data_dir, keep_area_files=False)
     if _KEPT_FOR_FAST_EXIT is not None:
         _KEPT_FOR_FAST_EXIT.append(project)
     for line in project.report.lines():

@@ -86,11 +86,12 @@ def build_power(doc: Document, data: dict, path: tuple) -> Power:
         supervision=data.get("supervision"))
 
 
-def build_area(doc: Document) -> Area:
+def build_area(doc: Document, keep_data: bool = True) -> Area:
+    """`keep_data`: keep the file as loaded on the area (a build's history reuses it; `check` has no use for it)."""
     data = doc.data
     area = Area(id=data["id"], name=data["name"], office_id=data["office"], duties=data["duties"], powers=[],
                 pos=doc.pos(), file=doc.file, order=data.get("order", 0), summary=data.get("summary"),
-                source=data.get("source"), data=data)
+                source=data.get("source"), data=data if keep_data else None)
     for i, p in enumerate(data["powers"]):
         power = build_power(doc, p, ("powers", i))
         power.area = area

@@ -88,10 +88,12 @@ class _Scanner:
 
 
 @cyclic_gc_paused()
-def load_project(data_dir: str | Path = "data", on: str | None = None, kinds: list[RecordKind] | None = None) -> Project:
+def load_project(data_dir: str | Path = "data", on: str | None = None, kinds: list[RecordKind] | None = None,
+                 keep_area_files: bool = True) -> Project:
     """Load every file under data_dir once, validate it, and return the model with all problems found.
 
-    `kinds`: the further record kinds to load (default: every registered kind, record_kinds.registered())."""
+    `kinds`: the further record kinds to load (default: every registered kind, record_kinds.registered()).
+    `keep_area_files`: keep each area file as loaded (Area.data) for the build's history; `check` does without."""
     kinds = registered() if kinds is None else kinds
     data_dir = Path(data_dir).resolve()
     report = Report()
@@ -108,8 +110,8 @@ def load_project(data_dir: str | Path = "data", on: str | None = None, kinds: li
     agency_docs = list(_load([agency_path] if agency_path.exists() else [], "agency", data_dir, report, dropped, scan))
     scan.allow(agency_docs[0].data if agency_docs else None)
     law_docs = list(_load(sorted((data_dir / "laws").glob("*.yaml")), "law", data_dir, report, dropped, scan))
-    areas = [build.build_area(d) for d in _load(sorted((data_dir / "areas").glob("*.yaml")), "area", data_dir,
-                                                   report, dropped, scan)]
+    area_files = sorted((data_dir / "areas").glob("*.yaml"))
+    areas = [build.build_area(d, keep_area_files) for d in _load(area_files, "area", data_dir, report, dropped, scan)]
     laws = [build.build_law(d) for d in law_docs]
     model = Model(agency=build.build_agency(agency_docs[0]) if agency_docs else None,
                   laws={law.id: law for law in reversed(laws)}, today=on, areas=sorted(areas, key=lambda a: (a.order, a.id)))
