@@ -112,8 +112,12 @@ def decision_level_problem(power: Power, subitem_refs: list[Ref], decider: str, 
 
 
 def _as_of_exempt(model: Model) -> set[tuple[str, str]]:
-    rows = model.agency.data.get("as_of_exceptions", []) if model.agency else []
-    return {(row["law"], row["version"]) for row in rows}
+    """(law, version) pairs agency.yaml exempts from the as-of rule; once per model (asked for every citation)."""
+    exempt = model.derived.get("as_of_exempt")
+    if exempt is None:
+        rows = model.agency.data.get("as_of_exceptions", []) if model.agency else []
+        exempt = model.derived["as_of_exempt"] = {(row["law"], row["version"]) for row in rows}
+    return exempt
 
 
 def check_in_force_on_as_of(ref: Ref, model: Model, report: Report) -> None:

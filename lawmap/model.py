@@ -69,9 +69,16 @@ class Law:
     file: str
     repealed_on: str | None = None
     note: str | None = None
+    _in_force: dict = field(default_factory=dict, init=False, repr=False, compare=False)  # date → version, once each
 
     def in_force(self, on: str) -> Version | None:
-        """The version in force on date `on` (YYYY-MM-DD), or None (repealed, or not yet in force)."""
+        """The version in force on date `on` (YYYY-MM-DD), or None (repealed, or not yet in force). Asked for every
+        citation on the same one or two dates: worked out once per date (a law's versions do not change once loaded)."""
+        if on not in self._in_force:
+            self._in_force[on] = self._version_on(on)
+        return self._in_force[on]
+
+    def _version_on(self, on: str) -> Version | None:
         if self.repealed_on and self.repealed_on <= on:
             return None
         started = [v for v in self.versions.values() if v.effective <= on and v.status != "已废止"]

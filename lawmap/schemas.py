@@ -27,8 +27,13 @@ def _registry() -> Registry:
 
 def calendar_date(value) -> bool:
     """YYYY-MM-DD in ASCII digits and a day the calendar has (2023-02-30 and full-width digits are not)."""
-    if not isinstance(value, str) or not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
-        return not isinstance(value, str)  # a non-string is the type check's to report
+    return _calendar_date(value) if isinstance(value, str) else True  # a non-string is the type check's to report
+
+
+@lru_cache(maxsize=4096)  # the same few dates (law versions, years) recur thousands of times in the data
+def _calendar_date(value: str) -> bool:
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        return False
     try:
         dt.date.fromisoformat(value)
     except ValueError:

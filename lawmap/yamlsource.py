@@ -34,7 +34,7 @@ class Document:
 
     file: str
     data: object
-    positions: dict = field(default_factory=dict)  # path → packed line/column (_pack): no YAML Mark kept alive
+    positions: dict = field(default_factory=dict)  # path → line << 32 | column: no YAML Mark kept alive
     key_positions: dict = field(default_factory=dict)
     text: str = ""  # the file as read, comments included (the PII guard scans them)
 
@@ -63,17 +63,10 @@ def _mark_pos(file: str, mark) -> Pos:
     return Pos(file, mark.line + 1, mark.column + 1)
 
 
-_COLUMNS = 1 << 20
-
-
-def _pack(mark) -> int:
-    """A node's line and column as one int: a tenth of the memory of the parser's Mark, for every node of the data."""
-    return mark.line * _COLUMNS + min(mark.column, _COLUMNS - 1)
-
-
+# A node's line and column are kept as one int, `mark.line << 32 | mark.column` (written out where the walk stores
+# them: it runs for every node): a tenth of the memory of the parser's Mark. Columns stay below 2**32 (MAX_BYTES).
 def _packed_pos(file: str, packed: int) -> Pos:
-    line, column = divmod(packed, _COLUMNS)
-    return Pos(file, line + 1, column + 1)
+    return Pos(file, (packed >> 32) + 1, (packed & 0xFFFFFFFF) + 1)
 
 
 def _decode(raw: bytes, file: str, report: Report) -> str | None:
@@ -129,8 +122,8 @@ class _Walker:
         if len(path) > MAX_DEPTH:
             self.report.error(_mark_pos(self.doc.file, node.start_mark), f"嵌套超过 {MAX_DEPTH} 层，请检查缩进或括号")
             raise _Stop
-        mark = node.start_mark  # packed as _pack does (inline: this runs for every node of the data)
-        self.positions[path] = mark.line * _COLUMNS + min(mark.column, _COLUMNS - 1)  # a Pos only when a message needs it
+        mark = node.start_mark
+        self.positions[path] = mark.line << 32 | mark.column  # turned into a Pos only when a message needs it
         if node.tag == _STR and node.id == "scalar":
             return self._text(node)
         if node.id == "mapping":
@@ -176,7 +169,8 @@ class _Walker:
                 continue
             first_line[key] = key_node.start_mark.line + 1
             child = path + (key,)
-            self.doc.key_positions[child] = _pack(key_node.start_mark)
+            mark = key_node.start_mark
+            self.doc.key_positions[child] = mark.line << 32 | mark.column
             result[key] = self.walk(value_node, child)
         return result
 
