@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .diagnostics import Report
+from .index import once_per_model
 from .model import Law, Model, Power, Ref
 
 # the words by which an article sets an act of that kind; a basis of that kind whose text has none sets nothing
@@ -111,13 +112,11 @@ def decision_level_problem(power: Power, subitem_refs: list[Ref], decider: str, 
     return None
 
 
+@once_per_model
 def _as_of_exempt(model: Model) -> set[tuple[str, str]]:
     """(law, version) pairs agency.yaml exempts from the as-of rule; once per model (asked for every citation)."""
-    exempt = model.derived.get("as_of_exempt")
-    if exempt is None:
-        rows = model.agency.data.get("as_of_exceptions", []) if model.agency else []
-        exempt = model.derived["as_of_exempt"] = {(row["law"], row["version"]) for row in rows}
-    return exempt
+    rows = model.agency.data.get("as_of_exceptions", []) if model.agency else []
+    return {(row["law"], row["version"]) for row in rows}
 
 
 def check_in_force_on_as_of(ref: Ref, model: Model, report: Report) -> None:

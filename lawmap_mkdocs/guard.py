@@ -30,10 +30,11 @@ class PiiGuard:
         self.flagged: set[str] = set()
 
     def scan(self, path: str, content: bytes | str) -> None:
-        """One published file (path relative to the site), from the content the build holds."""
+        """One published file (path relative to the site) from what the build holds: a page's HTML, or an export's
+        bytes (read by the suffix of its name)."""
         self.scanned.add(path)
         if isinstance(content, str):
-            found = pii.scan_html(content, self.allowed) if path.endswith(".html") else pii.scan_text(content, self.allowed)
+            found = pii.scan_html(content, self.allowed)
         else:
             found = pii.scan_bytes(path, content, self.allowed)
         self.findings.extend((path, f) for f in found)

@@ -142,8 +142,8 @@ class LawmapPlugin(BasePlugin[LawmapConfig]):
         """Label table cells with their column names, so tables read as cards on a phone (lawmap/site/tables.py);
         the search tags for Pagefind; the content scanned for personal data (guard.py)."""
         html = label_tables(html)
-        if not page.toc:  # a hand-written page whose sections a renderer wrote (docs/index.md): its headings
-            page.toc = pages.toc_and_title(html)[0]
+        if not page.toc and not isinstance(page, pages.GeneratedPage):  # a hand-written page whose sections a
+            page.toc = pages.toc_and_title(html)[0]  # renderer wrote (docs/index.md): its toc from their headings
         html = html + search.tags_html(page) if self.search_mode != "lunr" else html
         self.guard.scan_content(page, html)
         return html

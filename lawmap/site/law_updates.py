@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ..amend import amended_laws, article_text, best_match, impact, pending_updates, text_diff
 from ..citation import At
+from ..index import once_per_model
 from ..quotes import reference_dir
 from ..lawtext import load_reference
 from . import Page, PageKind, paging, register
@@ -61,6 +62,13 @@ def part_pages(model):
     return [Page(paging.part_src(SRC_URI, law_id), "law-updates-law", law_id) for law_id in ids]
 
 
+@once_per_model
+def _report(model) -> tuple[list, list]:
+    """The pending and the recorded amendments: once per model, not once per sub-page."""
+    where = reference_dir()
+    return _pending(model, where), _amended(model, where)
+
+
 def render(model, key: str = "") -> str:
     """The whole report (key ""), its index of laws when split, or one law's part (key = law id)."""
     where = reference_dir()
@@ -68,9 +76,7 @@ def render(model, key: str = "") -> str:
     if not where.is_dir():
         return render_template("law_updates.md.j2", here, missing=str(where), pending=[], amended=[], split=False,
                                law=None)
-    if "law_updates" not in model.derived:  # once per model, not once per sub-page
-        model.derived["law_updates"] = (_pending(model, where), _amended(model, where))
-    pending, amended = model.derived["law_updates"]
+    pending, amended = _report(model)
     law = model.laws[key] if key else None
     if law is not None:
         pending = [g for g in pending if g["law"].id == key]
